@@ -1,0 +1,63 @@
+"""Stage 3, annotate: the spaCy pipeline (tokens, sentences, POS, lemmas, NER) plus the rules.
+
+`load()` returns one spaCy `Language` that a user can also call directly: the chosen model
+with the package's rule components (`ptpipe_money`, `ptpipe_dates`, `ptpipe_states`,
+`ptpipe_orgs`) added after its NER, so that rules and model share `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .components import RULE_COMPONENTS
+
+# Where the project's own trained pipeline lives once it is packaged (see models/README.md).
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL_NAME = "pt_ptpipe"
+BLANK = "blank"
+
+
+class ModelNotFound(Exception):
+    """The `--model` given is neither an installed spaCy package nor a pipeline folder."""
+
+
+def default_model() -> str:
+    """The project's packaged model when it is there; else a blank Portuguese pipeline."""
+    shipped = MODELS_DIR / DEFAULT_MODEL_NAME
+    return str(shipped) if (shipped / "config.cfg").exists() else BLANK
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    """The spaCy pipeline for `model` (a package name, a path, `blank`, or None for the default)."""
+    name = model or default_model()
+    if name == BLANK:
+        nlp = spacy.blank("pt")
+        nlp.add_pipe("sentencizer")
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelNotFound(
+                f"cannot load spaCy model {name!r}: not an installed package nor a pipeline folder"
+            ) from exc
+        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+    for component in RULE_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    nlp.meta.setdefault("ptpipe_model", name)
+    return nlp
+
+
+def model_info(nlp: Language) -> tuple[str, str | None]:
+    """(name, version) of the pipeline, for the record's `pipeline` field."""
+    meta = nlp.meta
+    name = meta.get("ptpipe_model") or f"{meta.get('lang', 'pt')}_{meta.get('name', 'pipeline')}"
+    if name == BLANK:
+        return "blank:pt", spacy.__version__
+    return f"{meta.get('lang', 'pt')}_{meta.get('name', '')}", meta.get("version")

@@ -1,0 +1,18 @@
+"""spaCy components that find the entities rules find best: money, states, dates, organisations.
+
+Importing this package registers the factories (`ptpipe_money`, `ptpipe_states`,
+`ptpipe_dates`, `ptpipe_orgs`); they are also declared as `spacy_factories` entry points, so a
+saved pipeline that uses them loads with plain `spacy.load`.
+"""
+
+from spacy.tokens import Span
+
+# What a rule knows about the span it found (a money value, a UF code, date parts).
+if not Span.has_extension("ptpipe_attrs"):
+    Span.set_extension("ptpipe_attrs", default=None)
+
+from . import dates, money, orgs, states  # noqa: E402  (register the factories)
+
+RULE_COMPONENTS: tuple[str, ...] = ("ptpipe_money", "ptpipe_dates", "ptpipe_states", "ptpipe_orgs")
+
+__all__ = ["RULE_COMPONENTS", "dates", "money", "orgs", "states"]

@@ -1,0 +1,49 @@
+"""Putting rule matches into `doc.ents` next to what a statistical NER found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule match in character offsets of `doc.text`, with what the rule learned."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def set_entities(doc: Doc, matches: Iterable[Match]) -> Doc:
+    """Add matches to `doc.ents`; where spans overlap, the longer one wins (a new one on ties).
+
+    Longer wins because a formally named body (`Tribunal de Justiça da Bahia`) is one ORG,
+    while `Bahia` alone is a STATE.
+    """
+    new: list[Span] = []
+    for m in matches:
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        span._.ptpipe_attrs = dict(m.attrs)
+        new.append(span)
+    if not new:
+        return doc
+    # new spans first so that they win ties; then longest first, then leftmost
+    ranked = sorted(
+        [(s, 1) for s in new] + [(s, 0) for s in doc.ents],
+        key=lambda item: (-(item[0].end - item[0].start), -item[1], item[0].start),
+    )
+    taken = bytearray(len(doc))
+    kept: list[Span] = []
+    for span, _ in ranked:
+        if any(taken[span.start : span.end]):
+            continue
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+        kept.append(span)
+    doc.ents = sorted(kept, key=lambda s: s.start)
+    return doc

@@ -1,0 +1,135 @@
+"""MONEY: amounts with a currency, as numbers (`R$ 2.321.286.890` -> 2321286890 BRL).
+
+An amount needs a currency marker (`R$`, `US$`, `€`, `BRL`) before the number or a currency
+word after it (`reais`, `dólares`, `euros`); that is what keeps `Lei nº 8.742`, phone numbers,
+percentages and `2,3 milhões de pessoas` out. Intervals (`entre R$ 100 mil e R$ 200 mil`,
+`de R$ 1 milhão a R$ 3 milhões`) become one match with `min` and `max`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lang.pt.money import CENTS_WORDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS
+from ._spans import Match, set_entities
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NUMBER_OR_WORD = rf"(?:{_NUMBER}|(?i:{_alternation(NUMBER_WORDS)}))"
+_MULT = rf"(?i:{_alternation(MULTIPLIERS)})"
+_MULTS = rf"(?:\s+{_MULT})*"
+_SYMBOL = rf"(?<![\p{{L}}\p{{N}}$]){_alternation(CURRENCY_SYMBOLS)}"
+_CUR_WORD = rf"(?i:{_alternation(CURRENCY_WORDS)})"
+_CENTS = rf"(?:\s+e\s+(?P<cents>\d{{1,2}})\s+(?i:{_alternation(CENTS_WORDS)}))?"
+
+# `R$ 1,5 milhão`, `US$ 5 milhões`, `BRL 2.500,00`, `R$350 mil`
+_SYMBOL_AMOUNT = rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_NUMBER}){_MULTS}(?:\s+de\s+{_CUR_WORD})?(?![\p{{L}}\d])"
+# `2 milhões de reais`, `doze milhões de reais`, `50 mil dólares`, `15 reais e 50 centavos`
+_WORD_AMOUNT = (
+    rf"(?<![\p{{L}}\d.,])(?P<num>{_NUMBER_OR_WORD}){_MULTS}\s+(?:de\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
+)
+AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_WORD_AMOUNT}", flags=regex.V0)
+_INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
+_INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
+_MULT_WORD = regex.compile(_MULT)
+_NUM_WORD = regex.compile(_NUMBER_OR_WORD)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: float | int | None
+    currency: str
+    min: float | int | None = None
+    max: float | int | None = None
+
+    def attrs(self) -> dict:
+        out = {"value": self.value, "currency": self.currency}
+        if self.min is not None:
+            out.update({"min": self.min, "max": self.max})
+        return out
+
+
+def parse_number(text: str) -> float | int:
+    """`2.321.286.890` -> 2321286890, `10,50` -> 10.5, `doze` -> 12 (PT conventions)."""
+    low = text.lower()
+    if low in NUMBER_WORDS:
+        return NUMBER_WORDS[low]
+    if "," in text:
+        value = float(text.replace(".", "").replace(",", "."))
+    elif regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        value = float(text.replace(".", ""))
+    else:
+        value = float(text)
+    return _tidy(value)
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def _amount(m: regex.Match) -> Amount:
+    value = parse_number(m.group("num"))
+    tail = m.group()[m.end("num") - m.start() :]
+    for word in _MULT_WORD.findall(tail):
+        value *= MULTIPLIERS[word.lower()]
+    if m.group("sym"):
+        # `US$ 5 milhões de dólares`: when symbol and word both stand, the symbol decides
+        currency = CURRENCY_SYMBOLS[m.group("sym")]
+    else:
+        currency = CURRENCY_WORDS[m.group("word").lower()]
+        if m.group("cents"):
+            value += int(m.group("cents")) / 100
+    return Amount(m.start(), m.end(), _tidy(value), currency)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount of money in `text`, intervals merged into one `Amount` with min/max."""
+    amounts = [_amount(m) for m in AMOUNT.finditer(text)]
+    out: list[Amount] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        if i + 1 < len(amounts):
+            b = amounts[i + 1]
+            between = text[a.end : b.start]
+            head = _INTERVAL_HEAD.search(text[max(0, a.start - 12) : a.start])
+            if head and _INTERVAL_JOIN.fullmatch(between) and a.currency == b.currency:
+                lo, hi = sorted((a.value, b.value))
+                out.append(Amount(a.start, b.end, None, a.currency, lo, hi))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def parse_money(text: str) -> Amount | None:
+    """The amount that `text` is, or None. Never raises.
+
+    >>> parse_money("R$ 1,5 milhão").value
+    1500000
+    """
+    try:
+        amounts = find_amounts(text)
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return amounts[0] if len(amounts) == 1 else None
+
+
+@Language.factory("ptpipe_money", assigns=["doc.ents"])
+def make_money(nlp: Language, name: str):
+    return money_component
+
+
+def money_component(doc: Doc) -> Doc:
+    return set_entities(doc, (Match(a.start, a.end, "MONEY", a.attrs()) for a in find_amounts(doc.text)))

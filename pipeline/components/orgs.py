@@ -1,0 +1,148 @@
+"""ORG: organisations found by their acronyms and by the words their names start with.
+
+- `Long Form (SIGLA)` and `SIGLA - Long Form`: the long form is the run of words before the
+  parenthesis (or after the dash) whose initials spell the acronym; both become ORG mentions
+  linked by the `acronym` attribute.
+- An acronym on its own is an ORG when the document defines it or the acronym table
+  (`lang/pt/acronyms.tsv`) knows it; the table gives its canonical name.
+- `Prefeitura de Montes Claros`, `Secretaria de Estado de Saúde`: a known head word followed
+  by capitalised words and connectors.
+A statistical NER, where the model has one, finds the rest; on overlaps the longer span wins.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lang.pt.orgs import ACRONYMS, CONNECTORS, ORG_HEADS
+from ..textutil import fold
+from ._spans import Match, set_entities
+
+_ACRONYM = r"(?:\p{Lu}[\p{Lu}\p{Ll}\d]*\p{Lu}[\p{Lu}\p{Ll}\d]*|\p{Lu}\p{Ll}+)"
+_PAREN = regex.compile(rf"\((?P<acr>{_ACRONYM})\)")
+_DASH = regex.compile(rf"(?<![\p{{L}}\d])(?P<acr>\p{{Lu}}{{2,}}[\p{{Lu}}\d]*)\s+[-–—]\s+(?=\p{{Lu}})")
+_WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
+_CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
+_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+_HEADS = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(ORG_HEADS, key=len, reverse=True))
+HEADED_NAME = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+(?:(?:{_CONN})\s+)*{_CAP_WORD})+"
+)
+_MAX_WORDS = 14
+
+
+def _letters(acronym: str) -> str:
+    return "".join(c for c in acronym if c.isupper()).lower()
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Do the initials of the content words spell the acronym (allowing one extra word)?"""
+    initials = "".join(fold(w[0]) for w in words if w.lower() not in CONNECTORS)
+    letters = fold(_letters(acronym)) if sum(c.isupper() for c in acronym) > 1 else acronym[0].lower()
+    if not initials or initials[0] != letters[0]:
+        return False
+    if initials == letters:
+        return True
+    # subsequence with at most one extra content word (`Fundo de Manutenção ... (FUNDEB)` differs)
+    it = iter(initials)
+    return all(ch in it for ch in letters) and len(initials) <= len(letters) + 1
+
+
+def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | None:
+    """The span of the words just before `end` whose initials spell `acronym`."""
+    window_start = max(text.rfind("\n", 0, end) + 1, end - 200)
+    words = list(_WORD.finditer(text, window_start, end))
+    if not words or text[words[-1].end() : end].strip():
+        return None
+    best = None
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _MAX_WORDS), -1):
+        first = words[i].group()
+        if first.lower() in CONNECTORS or not first[0].isupper():
+            continue
+        gap = text[words[i].end() : words[-1].start()]
+        if regex.search(r"[.;:!?()\[\]]", gap):
+            break
+        if _initials_match([w.group() for w in words[i:]], acronym):
+            best = (words[i].start(), words[-1].end())
+    return best
+
+
+def _long_form_after(text: str, start: int, acronym: str) -> tuple[int, int] | None:
+    """The span of the words from `start` whose initials spell `acronym`."""
+    line_end = text.find("\n", start)
+    words = list(_WORD.finditer(text, start, line_end if line_end != -1 else len(text)))
+    for j in range(min(len(words), _MAX_WORDS), 0, -1):
+        last = words[j - 1].group()
+        if last.lower() in CONNECTORS or not last[0].isupper():
+            continue
+        gap = text[start : words[j - 1].start()]
+        if regex.search(r"[.;:!?()\[\],]", gap):
+            continue
+        if _initials_match([w.group() for w in words[:j]], acronym):
+            return words[0].start(), words[j - 1].end()
+    return None
+
+
+def find_orgs(text: str) -> list[Match]:
+    """ORG mentions: acronym pairs, known or defined acronyms, and names with a head word."""
+    out: list[Match] = []
+    defined: dict[str, str] = {}
+    for m in _PAREN.finditer(text):
+        acr = m.group("acr")
+        span = _long_form_before(text, m.start(), acr)
+        if span is None:
+            continue
+        long_form = text[span[0] : span[1]]
+        defined.setdefault(acr, long_form)
+        out.append(Match(span[0], span[1], "ORG", {"acronym": acr}))
+    for m in _DASH.finditer(text):
+        acr = m.group("acr")
+        span = _long_form_after(text, m.end(), acr)
+        if span is None:
+            continue
+        defined.setdefault(acr, text[span[0] : span[1]])
+        out.append(Match(span[0], span[1], "ORG", {"acronym": acr}))
+    known = {**ACRONYMS, **defined}
+    if known:
+        alts = "|".join(regex.escape(a) for a in sorted(known, key=len, reverse=True))
+        for m in regex.finditer(rf"(?<![\p{{L}}\d\-])(?:{alts})(?![\p{{L}}\d]|-\d)", text):
+            acr = m.group()
+            attrs = {"acronym": acr}
+            if acr in defined:
+                attrs["long_form"] = defined[acr]
+            if acr in ACRONYMS:
+                attrs["canonical"] = ACRONYMS[acr]
+            out.append(Match(m.start(), m.end(), "ORG", attrs))
+    taken = [(m.start, m.end) for m in out]
+    for m in HEADED_NAME.finditer(text):
+        start, end = m.start(), _trim_connectors(text, m.start(), m.end())
+        if not any(s < end and start < e for s, e in taken):
+            out.append(Match(start, end, "ORG", {}))
+    return _disjoint(out)
+
+
+def _trim_connectors(text: str, start: int, end: int) -> int:
+    words = list(_WORD.finditer(text, start, end))
+    while words and words[-1].group().lower() in CONNECTORS:
+        words.pop()
+    return words[-1].end() if words else end
+
+
+def _disjoint(matches: list[Match]) -> list[Match]:
+    """Longest first; drop matches overlapping an already kept one."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+@Language.factory("ptpipe_orgs", assigns=["doc.ents"])
+def make_orgs(nlp: Language, name: str):
+    return orgs_component
+
+
+def orgs_component(doc: Doc) -> Doc:
+    return set_entities(doc, find_orgs(doc.text))

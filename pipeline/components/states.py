@@ -1,0 +1,113 @@
+"""STATE: the 27 Brazilian federative units, by name or by UF code used as a code.
+
+Names match with or without accents and in any case that a writer uses (`Bahia`, `BAHIA`,
+`Sao Paulo`), except `Pará`, which must keep its accent and capital to be told apart from the
+preposition `para`. A UF code counts only where it is used as one: `Belo Horizonte (MG)`,
+`Montes Claros/MG`, `Palmas - TO`, `governo de SP`; codes that are not also ordinary words
+(`MG`, `BA`, `RS`) count anywhere outside all-capitals lines.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lang.pt.states import AMBIGUOUS_CODES, CITY_NAMESAKES, NEEDS_CAPITAL_AND_ACCENT, STATES
+from ..textutil import fold
+from ._spans import Match, set_entities
+
+BY_UF: dict[str, dict] = {
+    uf: {"uf": uf, "name": name, "ibge_code": code, "region": region} for uf, name, code, region in STATES
+}
+
+
+_FOLDED_NAMES: dict[str, str] = {fold(name): uf for uf, name, _, _ in STATES}
+_FOLDED_NAMES["minas"] = "MG"  # `governo de Minas`
+
+
+def _name_pattern() -> regex.Pattern:
+    names = sorted(_FOLDED_NAMES, key=len, reverse=True)
+    # accents optional: each vowel or c matches its accented forms too
+    classes = {"a": "[aáàâã]", "e": "[eéê]", "i": "[ií]", "o": "[oóôõ]", "u": "[uúü]", "c": "[cç]"}
+    alts = ["".join(classes.get(ch, regex.escape(ch)) for ch in name).replace(r"\ ", r"\s+") for name in names]
+    return regex.compile(rf"(?i)(?<![\p{{L}}\-])(?:{'|'.join(alts)})(?![\p{{L}}\-])")
+
+
+NAME = _name_pattern()
+CODE = regex.compile(r"(?<![\p{L}\d\-/.])(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)")
+# Words before a name or a code that make it a state (`estado de`, `governo de`).
+_STATE_CUE = regex.compile(r"(?i)\b(?:estado|estados|governo|governador|governadora|território)\s+(?:d[eoa]s?\s+)?$")
+_CITY_CUE = regex.compile(r"(?i)\b(?:cidade|município|municipio|prefeitura|capital|prefeito|prefeita|bairro)\s+(?:d[eoa]\s+|em\s+)?$")
+_NOT_STATE_BEFORE = regex.compile(r"(?i)\b(?:rio|bacia|vale|ilha)\s+(?:d[oa]\s+)?$")
+# A code right after a place name: `Montes Claros/MG`, `Belo Horizonte (MG)`, `Palmas - TO`, `Curitiba, PR`
+_CODE_AFTER_PLACE = regex.compile(r"\p{Lu}[\p{L}'\-]+(?:\s*\(|\s*/\s*|\s+[-–—]\s+|,\s+)$")
+
+
+def find_states(text: str) -> list[Match]:
+    """State mentions, with `uf`, `ibge_code`, `region` and `ambiguous` for SP/RJ readings."""
+    out = [m for m in (_name_match(text, m) for m in NAME.finditer(text)) if m]
+    taken = [(m.start, m.end) for m in out]
+    for m in CODE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if _is_code(text, m):
+            out.append(Match(m.start(), m.end(), "STATE", _attrs(m.group("uf"))))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _attrs(uf: str, **extra) -> dict:
+    info = BY_UF[uf]
+    return {"uf": uf, "ibge_code": info["ibge_code"], "region": info["region"], "name": info["name"], **extra}
+
+
+def _name_match(text: str, m: regex.Match) -> Match | None:
+    surface = m.group()
+    uf = _FOLDED_NAMES[fold(regex.sub(r"\s+", " ", surface))]
+    if not surface[0].isupper():
+        return None
+    if uf in NEEDS_CAPITAL_AND_ACCENT and fold(surface) == surface.lower():
+        return None  # `Para`/`PARA` without accent is the preposition
+    if uf == "MG" and regex.match(r"\s+\p{Lu}", text[m.end() :]) and fold(surface) == "minas":
+        return None  # `Minas Novas` is a town
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _NOT_STATE_BEFORE.search(before):
+        return None  # `rio Amazonas`, `bacia do Paraná`
+    if uf in CITY_NAMESAKES:
+        after = text[m.end() : m.end() + 6]
+        if _CITY_CUE.search(before) or regex.match(r"\s*(?:\(|/|[-–]\s)\s*(?:SP|RJ)\b", after):
+            return Match(m.start(), m.end(), "LOC", {"kind": "city", "uf": uf})
+        if not _STATE_CUE.search(before):
+            return Match(m.start(), m.end(), "STATE", _attrs(uf, ambiguous=True))
+    return Match(m.start(), m.end(), "STATE", _attrs(uf))
+
+
+def _is_code(text: str, m: regex.Match) -> bool:
+    uf = m.group("uf")
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end() : m.end() + 2]
+    if before.endswith("(") and not after.startswith(")"):
+        return False
+    if _CODE_AFTER_PLACE.search(before) or _STATE_CUE.search(before):
+        return True
+    if uf in AMBIGUOUS_CODES or _in_capitals_line(text, m.start()):
+        return False
+    return True
+
+
+def _in_capitals_line(text: str, pos: int) -> bool:
+    """In an all-capitals line (a shouted title) two letters are words, not codes."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+@Language.factory("ptpipe_states", assigns=["doc.ents"])
+def make_states(nlp: Language, name: str):
+    return states_component
+
+
+def states_component(doc: Doc) -> Doc:
+    return set_entities(doc, find_states(doc.text))

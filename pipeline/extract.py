@@ -1,0 +1,134 @@
+"""Stage 4, extract: spaCy entities -> one entity per thing per document, offsets in the original.
+
+Mentions found in the clean text are mapped back through the normalisation alignment, so that
+`text[start:end] == mention["text"]` holds in the ORIGINAL text. Mentions of the same thing are
+grouped (Bahia three times is one STATE; `AMAMS` and its long form are one ORG; `José Nilson`
+after `José Nilson Bispo de Sá` is the same person), and amounts and dates become values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from .components.dates import resolve
+from .normalise import Normalised
+from .textutil import fold
+
+# Labels of other models mapped to ours (HAREM and LeNER-Br names, OntoNotes names).
+LABEL_MAP: dict[str, str] = {
+    "PESSOA": "PER", "PERSON": "PER", "ORGANIZACAO": "ORG", "LOCAL": "LOC", "GPE": "LOC",
+    "TEMPO": "DATE", "VALOR": "VALUE",
+}
+
+
+def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) -> list[dict]:
+    """The record's `entities` for an annotated document."""
+    groups: dict[tuple, dict] = {}
+    for span in doc.ents:
+        label = LABEL_MAP.get(span.label_, span.label_)
+        mention = _mention(span, norm)
+        if mention is None:
+            continue
+        attrs = dict(span._.ptpipe_attrs or {})
+        key, canonical, attributes = _BUILDERS.get(label, _plain)(span, attrs, published)
+        group = groups.setdefault((label, *key), {"label": label, "canonical": canonical,
+                                                   "attributes": attributes, "mentions": []})
+        _merge_attributes(group, canonical, attributes)
+        group["mentions"].append(mention)
+    out = _link_people(_link_long_forms(list(groups.values())))
+    for ent in out:
+        ent["mentions"] = sorted({(m["start"], m["end"]): m for m in ent["mentions"]}.values(),
+                                 key=lambda m: m["start"])
+    return sorted(out, key=lambda e: (e["mentions"][0]["start"], e["label"]))
+
+
+def _mention(span: Span, norm: Normalised) -> dict | None:
+    start, end = norm.to_original(span.start_char, span.end_char)
+    original = norm.original
+    # a span that ends on a changed stretch may cover its whitespace: trim it
+    while start < end and original[start].isspace():
+        start += 1
+    while end > start and original[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return {"start": start, "end": end, "text": original[start:end]}
+
+
+Builder = Callable[[Span, dict, "dt.date | None"], tuple[tuple, str, dict]]
+
+
+def _money(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
+    key = (attrs.get("currency"), attrs.get("value"), attrs.get("min"), attrs.get("max"))
+    return key, span.text, {k: v for k, v in attrs.items() if v is not None or k == "value"}
+
+
+def _state(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
+    if "uf" not in attrs:  # a model's STATE label without our attributes
+        return _plain(span, attrs, published)
+    out = {"uf": attrs["uf"], "ibge_code": attrs["ibge_code"], "region": attrs["region"]}
+    if attrs.get("ambiguous"):
+        out["ambiguous"] = True
+    return (attrs["uf"],), attrs["name"], out
+
+
+def _date(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
+    value = resolve(attrs, published) if attrs else None
+    return (value or fold(span.text),), value or span.text, {"value": value}
+
+
+def _org(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
+    acronym = attrs.get("acronym")
+    if not acronym:
+        return _plain(span, attrs, published)
+    is_acronym_mention = span.text == acronym
+    canonical = attrs.get("long_form") or (span.text if not is_acronym_mention else None) or attrs.get("canonical") or acronym
+    return (acronym,), canonical, {"acronym": acronym}
+
+
+def _plain(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
+    return (fold(" ".join(span.text.split())),), " ".join(span.text.split()), {}
+
+
+_BUILDERS: dict[str, Builder] = {"MONEY": _money, "STATE": _state, "DATE": _date, "ORG": _org}
+
+
+def _merge_attributes(group: dict, canonical: str, attributes: dict) -> None:
+    """A later mention may know more (the long form of an acronym, an ambiguity)."""
+    if group["label"] == "ORG" and group["canonical"] == group["attributes"].get("acronym") != canonical:
+        group["canonical"] = canonical
+    for key, value in attributes.items():
+        group["attributes"].setdefault(key, value)
+
+
+def _link_long_forms(ents: list[dict]) -> list[dict]:
+    """An ORG written out in full joins the acronym group whose long form it is."""
+    by_long = {fold(e["canonical"]): e for e in ents if e["label"] == "ORG" and "acronym" in e["attributes"]}
+    out = []
+    for ent in ents:
+        target = by_long.get(fold(ent["canonical"])) if ent["label"] == "ORG" and "acronym" not in ent["attributes"] else None
+        if target is not None and target is not ent:
+            target["mentions"].extend(ent["mentions"])
+        else:
+            out.append(ent)
+    return out
+
+
+def _link_people(ents: list[dict]) -> list[dict]:
+    """`José Nilson` is `José Nilson Bispo de Sá` when the shorter name's words start the longer one."""
+    people = sorted((e for e in ents if e["label"] == "PER"), key=lambda e: -len(e["canonical"]))
+    merged: set[int] = set()
+    for i, short in enumerate(people):
+        words = fold(short["canonical"]).split()
+        for longer in people[:i]:
+            if id(longer) in merged:
+                continue
+            long_words = fold(longer["canonical"]).split()
+            if len(words) < len(long_words) and long_words[: len(words)] == words:
+                longer["mentions"].extend(short["mentions"])
+                merged.add(id(short))
+                break
+    return [e for e in ents if id(e) not in merged]

@@ -1,0 +1,324 @@
+"""Stage 1, ingest: files, folders and stdin -> `Document`s (id, original text, title, date).
+
+Every input yields documents, never an exception: a file that cannot be read or decoded, an
+empty file or a bad JSONL line becomes a `Document` whose `error` says why, so that emit still
+writes one record for it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import regex
+
+from .components.dates import find_dates
+from .record import Document
+
+FORMATS: dict[str, str] = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+                           ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+# Magic numbers of files that are certainly not text.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"PK\x03\x04", "ZIP"), (b"GIF8", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip"), (b"\x7fELF", "ELF"), (b"\xd0\xcf\x11\xe0", "OLE (Word/Excel)"),
+)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Field names for JSONL and CSV inputs, and the format of stdin."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+    title_field: str = "title"
+    date_field: str = "published_at"
+    stdin_format: str = "txt"
+
+
+class InputError(Exception):
+    """A source that cannot become a document; `kind` goes into the error record."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+def read(inputs: Iterable[str], options: IngestOptions = IngestOptions()) -> Iterator[Document]:
+    """Documents from files, folders (recursively) and `-` (stdin), in the order given."""
+    for item in inputs:
+        if item == "-":
+            yield from _read_bytes(sys.stdin.buffer.read(), "stdin", options.stdin_format, options, path=None)
+        elif os.path.isdir(item):
+            for path in _walk(item):
+                yield from read_file(path, options)
+        else:
+            yield from read_file(item, options)
+
+
+def read_file(path: str, options: IngestOptions = IngestOptions()) -> Iterator[Document]:
+    """Documents from one file; its extension picks the reader (unknown ones are read as text)."""
+    fmt = FORMATS.get(Path(path).suffix.lower(), "txt")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        yield _error_doc(path, path, fmt, "unreadable_input", f"cannot read {path}: {exc.strerror or exc}")
+        return
+    yield from _read_bytes(data, path, fmt, options, path=path)
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """Files with a known extension under `folder`, sorted, hidden ones and symlinked folders skipped."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in FORMATS:
+                yield os.path.join(root, name)
+
+
+def _read_bytes(data: bytes, doc_id: str, fmt: str, options: IngestOptions, *, path: str | None) -> Iterator[Document]:
+    try:
+        text, encoding = decode(data)
+    except InputError as exc:
+        yield _error_doc(doc_id, path, fmt, exc.kind, str(exc))
+        return
+    if fmt == "jsonl":
+        yield from _jsonl_documents(text, doc_id, path, encoding, options)
+    elif fmt == "csv":
+        yield from _csv_documents(text, doc_id, path, encoding, options)
+    else:
+        title = None
+        if fmt == "html":
+            text, title, published = html_text(text)
+        else:
+            published = None
+        found_title, found_date = find_header(text, markdown=fmt == "md")
+        doc = Document(
+            id=doc_id,
+            text=text,
+            title=title or found_title,
+            published_at=published or found_date,
+            source={"path": path, "line": None, "format": fmt, "encoding": encoding},
+        )
+        yield _checked(doc)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8 (with or without BOM), UTF-16 with BOM, else CP1252.
+
+    Raises `InputError` for binary data (PDF, images, archives, NUL bytes).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError("binary_input", f"binary {kind} data, not text")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary_input", "binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: Windows-1252 is what Portuguese text in a legacy encoding almost always is;
+    # Latin-1 decodes anything that is left.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+_TIME = regex.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:h]\s*([0-5]\d)(?!\d)")
+_MAX_HEADER_LINES = 6
+
+
+def find_header(text: str, *, markdown: bool = False) -> tuple[str | None, str | None]:
+    """Title (the first line, if it is short) and publication date (a date line near the top).
+
+    >>> find_header("AMAMS PROMOVEU RODA\\n\\n| 06 de Julho de 2021 - 13:21\\n\\nA Associação…")
+    ('AMAMS PROMOVEU RODA', '2021-07-06T13:21:00')
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:_MAX_HEADER_LINES]
+    title = None
+    published = None
+    for i, line in enumerate(lines):
+        if published is None and len(line) <= 100:
+            published = _date_line(line)
+            if published:
+                continue
+        if i == 0:
+            candidate = line.lstrip("#").strip() if markdown else line
+            if 0 < len(candidate) <= 200:
+                title = candidate
+    return title, published
+
+
+def _date_line(line: str) -> str | None:
+    """ISO date-time of a line that is a date line, else None."""
+    dates = [d for d in find_dates(line) if d.attrs.get("year") and d.attrs.get("day")]
+    if not dates or len(line.split()) > 12:
+        return None
+    parts = dates[0].attrs
+    value = f"{parts['year']:04d}-{parts['month']:02d}-{parts['day']:02d}"
+    time = _TIME.search(line, dates[0].end)
+    return f"{value}T{int(time.group(1)):02d}:{time.group(2)}:00" if time else value
+
+
+def iso_date(value: object) -> str | None:
+    """A JSONL/CSV date field as ISO 8601 (`2024-03-15`, `2024-03-15T10:30:00`, `15/03/2024`)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    m = regex.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2}))?.*)?", value)
+    if m:
+        return f"{m.group(1)}T{m.group(2)}:{m.group(3) or '00'}" if m.group(2) else m.group(1)
+    return _date_line(value)
+
+
+def _jsonl_documents(text: str, doc_id: str, path: str | None, encoding: str, options: IngestOptions):
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        row_id = f"{doc_id}:{number}"
+        source = {"path": path, "line": number, "format": "jsonl", "encoding": encoding}
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Document(row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: {exc.msg}"})
+            continue
+        if not isinstance(obj, dict):
+            yield Document(row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: not an object"})
+            continue
+        yield _row_document(obj, row_id, source, options)
+
+
+def _csv_documents(text: str, doc_id: str, path: str | None, encoding: str, options: IngestOptions):
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    any_row = False
+    try:
+        for row in reader:
+            any_row = True
+            number = reader.line_num
+            source = {"path": path, "line": number, "format": "csv", "encoding": encoding}
+            yield _row_document(row, f"{doc_id}:{number}", source, options)
+    except csv.Error as exc:
+        yield _error_doc(f"{doc_id}:{reader.line_num}", path, "csv", "bad_csv", str(exc))
+        return
+    if not any_row:
+        yield _error_doc(doc_id, path, "csv", "empty_document", "CSV file without data rows")
+
+
+def _row_document(row: dict, row_id: str, source: dict, options: IngestOptions) -> Document:
+    raw_id = row.get(options.id_field)
+    doc_id = str(raw_id) if raw_id not in (None, "") else row_id
+    text = row.get(options.text_field)
+    if not isinstance(text, str):
+        fields = ", ".join(str(k) for k in row)
+        message = f"no text field {options.text_field!r} (fields: {fields}); choose one with --text-field"
+        return Document(doc_id, "", source=source, error={"type": "missing_text_field", "message": message})
+    title = row.get(options.title_field)
+    found_title, found_date = (None, None) if title else find_header(text)
+    doc = Document(
+        id=doc_id,
+        text=text,
+        title=title if isinstance(title, str) and title else found_title,
+        published_at=iso_date(row.get(options.date_field)) or found_date,
+        source=source,
+    )
+    return _checked(doc)
+
+
+def _checked(doc: Document) -> Document:
+    if not doc.text.strip():
+        kind = "empty" if not doc.text else "whitespace only"
+        doc.error = {"type": "empty_document", "message": f"no text to analyse ({kind})"}
+    return doc
+
+
+def _error_doc(doc_id: str, path: str | None, fmt: str, kind: str, message: str) -> Document:
+    return Document(doc_id, "", source={"path": path, "line": None, "format": fmt, "encoding": None},
+                    error={"type": kind, "message": message})
+
+
+# HTML ---------------------------------------------------------------------------------------
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form", "iframe"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
+                         "section", "article", "header", "blockquote", "pre", "hr", "title", "time", "dd", "dt"})
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text, a paragraph per block; scripts, styles and navigation dropped."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+        self.title: str | None = None
+        self.h1: str | None = None
+        self.published: str | None = None
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and attrs.get("property") in ("article:published_time", "og:published_time"):
+            self.published = self.published or attrs.get("content")
+        if tag == "time" and attrs.get("datetime"):
+            self.published = self.published or attrs["datetime"]
+        if tag == "title":
+            self._in = "title"
+            return
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag == "h1":
+            self._in = "h1"
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in = None
+            return
+        if tag in _SKIP_TAGS and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            if tag == "h1" and self.h1 is None:
+                self.h1 = " ".join("".join(self._current).split()) or None
+            self._flush()
+            if tag == "h1":
+                self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title = " ".join(((self.title or "") + " " + data).split())
+        elif not self._skip:
+            self._current.append(data)
+
+    def _flush(self):
+        block = " ".join("".join(self._current).split())
+        if block:
+            self.blocks.append(block)
+        self._current = []
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def html_text(markup: str) -> tuple[str, str | None, str | None]:
+    """(visible text, title, publication date) of an HTML page."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return "\n\n".join(parser.blocks), parser.h1 or parser.title, iso_date(parser.published)

@@ -1,0 +1,101 @@
+"""Stage 5, keywords: ranked keyphrases of a document (themes come with their own issue).
+
+Candidates are runs of content words inside a sentence, joined by `de`/`da`/`do`
+(`transferência de renda`), never crossing punctuation, stop words or the entities that are
+values (money, dates, states). They are counted by lemma (or lower case where the model has
+no lemmatiser) and scored by frequency, length and how early they first appear.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from spacy.lang.pt.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from .textutil import fold
+
+_JOINERS = frozenset({"de", "da", "do", "das", "dos"})
+_VALUE_LABELS = frozenset({"MONEY", "DATE", "STATE", "CARDINAL", "PERCENT"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_MAX_WORDS = 4
+TOP_K = 10
+
+
+def keywords(doc: Doc, *, top_k: int = TOP_K) -> list[dict]:
+    """The record's `keywords`: `{"text", "lemma", "score", "count"}`, best first."""
+    stats: dict[str, dict] = defaultdict(lambda: {"count": 0, "first": None, "forms": defaultdict(int)})
+    n_tokens = max(len(doc), 1)
+    for phrase in _candidates(doc):
+        lemma = " ".join(_lemma(t) for t in phrase)
+        surface = " ".join(t.text if t.text.isupper() and len(t) > 1 else t.text.lower() for t in phrase)
+        entry = stats[lemma]
+        entry["count"] += 1
+        entry["forms"][surface] += 1
+        if entry["first"] is None:
+            entry["first"] = phrase[0].i
+    scored = []
+    for lemma, entry in stats.items():
+        n_words = lemma.count(" ") + 1 - sum(w in _JOINERS for w in lemma.split())
+        if entry["count"] < 2 and n_words < 2:
+            continue  # a single word said once is rarely what a text is about
+        position = 1.0 - entry["first"] / n_tokens
+        score = (1 + math.log(entry["count"])) * (1 + 0.5 * (n_words - 1)) * (0.5 + 0.5 * position)
+        text = max(entry["forms"].items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+        scored.append({"text": text, "lemma": lemma, "score": score, "count": entry["count"]})
+    scored.sort(key=lambda k: (-k["score"], k["lemma"]))
+    top = scored[:top_k]
+    best = top[0]["score"] if top else 1.0
+    for k in top:
+        k["score"] = round(k["score"] / best, 4)
+    return top
+
+
+def _candidates(doc: Doc):
+    """Maximal runs of content words (with inner joiners) and their content sub-runs."""
+    for sent in doc.sents:
+        run: list[Token] = []
+        for token in [*sent, None]:
+            if token is not None and (_is_content(token) or (token.lower_ in _JOINERS and run)):
+                run.append(token)
+                continue
+            while run and run[-1].lower_ in _JOINERS:
+                run.pop()
+            if run:
+                yield from _subphrases(run)
+            run = []
+
+
+def _subphrases(run: list[Token]):
+    """The run itself when short enough, and every content n-gram of up to `_MAX_WORDS` words."""
+    for size in range(1, _MAX_WORDS + 1):
+        for i in range(len(run) - size + 1):
+            phrase = run[i : i + size]
+            if phrase[0].lower_ in _JOINERS or phrase[-1].lower_ in _JOINERS:
+                continue
+            yield phrase
+
+
+def _is_content(token: Token) -> bool:
+    if not token.is_alpha or len(token) < 3 or token.lower_ in STOP_WORDS:
+        return False
+    if token.ent_type_ in _VALUE_LABELS:
+        return False
+    if token.pos_:
+        return token.pos_ in _CONTENT_POS
+    return not token.is_upper or len(token) > 1
+
+
+def _lemma(token: Token) -> str:
+    if token.lemma_ and token.lemma_ != token.text:
+        return fold(token.lemma_)
+    word = fold(token.text)
+    # no lemmatiser: fold plurals crudely so that `conferências` counts with `conferência`
+    if len(word) > 4 and word.endswith("oes"):
+        return word[:-3] + "ao"
+    if len(word) > 4 and word.endswith("ais"):
+        return word[:-3] + "al"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word

@@ -1,0 +1,1 @@
+"""Language data: plain tables, no logic."""

@@ -1,0 +1,66 @@
+"""Currency markers, multiplier words and number words for amounts of money."""
+
+# Marker written before the number -> ISO 4217 code.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "R$": "BRL",
+    "BRL": "BRL",
+    "US$": "USD",
+    "U$": "USD",
+    "USD": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+}
+
+# Currency word written after the number (singular and plural, with lost accents) -> ISO code.
+CURRENCY_WORDS: dict[str, str] = {
+    "real": "BRL",
+    "reais": "BRL",
+    "dólar": "USD",
+    "dolar": "USD",
+    "dólares": "USD",
+    "dolares": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "libra": "GBP",
+    "libras": "GBP",
+}
+
+# Cents words: `15 reais e 50 centavos` is one amount.
+CENTS_WORDS: frozenset[str] = frozenset({"centavo", "centavos", "cêntimo", "cêntimos", "cent", "cents"})
+
+# Multiplier words, with and without accents, PT-BR and PT-PT. `mil milhões` (PT-PT) is 1e9.
+MULTIPLIERS: dict[str, int] = {
+    "mil": 1_000,
+    "milhão": 1_000_000,
+    "milhao": 1_000_000,
+    "milhões": 1_000_000,
+    "milhoes": 1_000_000,
+    "mi": 1_000_000,
+    "mln": 1_000_000,
+    "bilhão": 1_000_000_000,
+    "bilhao": 1_000_000_000,
+    "bilhões": 1_000_000_000,
+    "bilhoes": 1_000_000_000,
+    "bi": 1_000_000_000,
+    "trilhão": 1_000_000_000_000,
+    "trilhao": 1_000_000_000_000,
+    "trilhões": 1_000_000_000_000,
+    "trilhoes": 1_000_000_000_000,
+    "tri": 1_000_000_000_000,
+}
+
+# Number words that may stand for the number in an amount (`doze milhões de reais`).
+NUMBER_WORDS: dict[str, int] = {
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5,
+    "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+    "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16,
+    "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18, "dezenove": 19,
+    "dezanove": 19, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+    "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100, "cento": 100,
+    "duzentos": 200, "duzentas": 200, "trezentos": 300, "trezentas": 300,
+    "quatrocentos": 400, "quinhentos": 500, "seiscentos": 600, "setecentos": 700,
+    "oitocentos": 800, "novecentos": 900,
+}

@@ -1,0 +1,32 @@
+"""Words for organisation names and acronyms."""
+
+from pathlib import Path
+
+# Small words inside a name that do not give the acronym a letter.
+CONNECTORS: frozenset[str] = frozenset(
+    {"de", "da", "do", "das", "dos", "e", "para", "a", "o", "à", "às", "ao", "aos", "em", "no", "na", "nos", "nas", "sobre"}
+)
+
+# First words of an organisation's name (`Prefeitura de Montes Claros`, `Secretaria de Saúde`).
+ORG_HEADS: tuple[str, ...] = (
+    "Agência", "Assembleia Legislativa", "Associação", "Banco", "Câmara Municipal", "Câmara dos Deputados",
+    "Centro", "Comissão", "Companhia", "Confederação", "Conselho", "Consórcio", "Controladoria",
+    "Defensoria Pública", "Defesa Civil", "Departamento", "Empresa", "Federação", "Fórum", "Frente",
+    "Fundação", "Fundo", "Instituto", "Junta de Freguesia", "Ministério", "Ministério Público",
+    "Observatório", "Ordem", "Polícia", "Prefeitura", "Procuradoria", "Secretaria", "Senado Federal",
+    "Serviço", "Sindicato", "Superintendência", "Supremo Tribunal", "Tribunal", "União", "Universidade",
+)
+
+
+def _read_acronyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    path = Path(__file__).with_name("acronyms.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            acronym, name, _kind = line.split("\t")
+            table[acronym] = name
+    return table
+
+
+# Acronym -> canonical name of common Brazilian and Portuguese public bodies and programmes.
+ACRONYMS: dict[str, str] = _read_acronyms()

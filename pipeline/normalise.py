@@ -1,0 +1,151 @@
+"""Stage 2, normalise: original text -> clean text, with an alignment and a list of changes.
+
+The stage is a chain of small steps. Each step looks at the current text and proposes edits;
+`Alignment` applies them and remembers where every character came from. Steps only fix what
+is plainly wrong (decomposed accents, invisible characters, doubled spaces, a space before a
+comma); names, acronyms, numbers, amounts, URLs and e-mail addresses are never touched.
+Spelling correction is a later step of its own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+
+from .alignment import Alignment, Correction, Edit
+
+Step = Callable[[str], list[Edit]]
+
+# Invisible or look-alike characters: dropped or replaced by their plain form.
+_INVISIBLE = {
+    "\u200b": "",  # zero width space
+    "\u200c": "",  # zero width non-joiner
+    "\u200d": "",  # zero width joiner
+    "\u2060": "",  # word joiner
+    "\ufeff": "",  # byte order mark inside the text
+    "\u00ad": "",  # soft hyphen
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u202f": " ",  # narrow no-break space
+    "\u2009": " ",  # thin space
+    "\u3000": " ",  # ideographic space
+}
+# Control characters other than tab and newline carry nothing a reader can see.
+_CONTROL = regex.compile(r"[\p{Cc}--[\t\n\r]]+", flags=regex.V1)
+_NON_NFC_CLUSTER = regex.compile(r"\X")
+
+_CRLF = regex.compile(r"\r\n?")
+_SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
+_LINE_EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
+_BLANK_LINES = regex.compile(r"\n{3,}")
+
+# A space before closing punctuation, only after a letter or a closing bracket/quote, so that
+# list markers, times and amounts are left alone. Not before a colon: PT-PT/FR habits differ.
+_SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}\)\]\"”»])[ \t]+(?=[,;.!?](?!\.)(?:\s|$))")
+# Comma or semicolon glued to the next word between two letters (`municípios,estados`).
+_MISSING_SPACE_AFTER = regex.compile(r"(?<=\p{L}{2})([,;])(?=\p{L}{2})")
+_DOUBLED_COMMA = regex.compile(r"([,;])\1+")
+
+
+def unicode_form(text: str) -> list[Edit]:
+    """NFC composition, invisible characters and control characters."""
+    edits: list[Edit] = []
+    if not unicodedata.is_normalized("NFC", text):
+        for match in _NON_NFC_CLUSTER.finditer(text):
+            cluster = match.group()
+            nfc = unicodedata.normalize("NFC", cluster)
+            if nfc != cluster:
+                edits.append(Edit(match.start(), match.end(), nfc, "unicode"))
+    taken = {e.start for e in edits}
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE and i not in taken:
+            edits.append(Edit(i, i + 1, _INVISIBLE[ch], "unicode"))
+    for match in _CONTROL.finditer(text):
+        if match.start() not in taken:
+            edits.append(Edit(match.start(), match.end(), "", "unicode"))
+    return _disjoint(edits)
+
+
+def whitespace(text: str) -> list[Edit]:
+    """Line breaks to `\\n`, runs of spaces to one, no spaces at line edges, at most one blank line."""
+    edits = [Edit(m.start(), m.end(), "\n", "whitespace") for m in _CRLF.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "whitespace") for m in _LINE_EDGE_SPACE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "whitespace") for m in _SPACE_RUN.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "\n\n", "whitespace") for m in _BLANK_LINES.finditer(text)]
+    return _disjoint(edits)
+
+
+def punctuation(text: str) -> list[Edit]:
+    """No space before `, ; . ! ?`; a space after a comma glued between words; `,,` -> `,`."""
+    edits = [Edit(m.start(), m.end(), "", "punctuation", 0.98) for m in _SPACE_BEFORE_PUNCT.finditer(text)]
+    edits += [
+        Edit(m.end(), m.end(), " ", "punctuation", 0.9)
+        for m in _MISSING_SPACE_AFTER.finditer(text)
+        if not _inside_token_with(text, m.start(), "@/:")
+    ]
+    edits += [Edit(m.start(), m.end(), m.group(1), "punctuation", 0.98) for m in _DOUBLED_COMMA.finditer(text)]
+    return _disjoint(edits)
+
+
+# The steps, in order, by the name used in configuration.
+STEPS: dict[str, Step] = {
+    "unicode": unicode_form,
+    "whitespace": whitespace,
+    "punctuation": punctuation,
+}
+DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
+
+
+@dataclass
+class Normalised:
+    """The clean text with its alignment to the original."""
+
+    original: str
+    text: str
+    alignment: Alignment
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.alignment.to_original(start, end)
+
+    def corrections(self) -> list[Correction]:
+        return self.alignment.corrections()
+
+
+def normalise(text: str, *, steps: Iterable[str] = DEFAULT_STEPS) -> Normalised:
+    """Run the named steps over `text`.
+
+    >>> normalise("o processo  de organização ,").text
+    'o processo de organização,'
+    """
+    alignment = Alignment(text)
+    for name in steps:
+        try:
+            step = STEPS[name]
+        except KeyError:
+            raise ValueError(f"unknown normalisation step {name!r}; known: {', '.join(STEPS)}") from None
+        alignment.apply(step(alignment.text))
+    return Normalised(text, alignment.text, alignment)
+
+
+def _disjoint(edits: list[Edit]) -> list[Edit]:
+    """Sort edits and drop any that overlaps an earlier one (the first rule wins)."""
+    out: list[Edit] = []
+    end = -1
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start >= end or (edit.start == edit.end and edit.start > end):
+            out.append(edit)
+            end = max(end, edit.end)
+        elif not out:
+            out.append(edit)
+    return out
+
+
+def _inside_token_with(text: str, pos: int, chars: str) -> bool:
+    """Is position `pos` inside a whitespace-delimited token containing one of `chars` (a URL, an e-mail)?"""
+    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    right_candidates = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return any(c in text[left:right] for c in chars)
