@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from .components.dates import resolve
+from .lang.pt.orgs import ACRONYMS
 from .normalise import Normalised
 from .textutil import fold
 
@@ -84,8 +85,9 @@ def _org(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
     acronym = attrs.get("acronym")
     if not acronym:
         return _plain(span, attrs, published)
-    is_acronym_mention = span.text == acronym
-    canonical = attrs.get("long_form") or (span.text if not is_acronym_mention else None) or attrs.get("canonical") or acronym
+    # the table's spelling first (documents write `área` for `Área`), then the document's own
+    written_out = span.text if span.text != acronym else None
+    canonical = ACRONYMS.get(acronym) or attrs.get("long_form") or written_out or acronym
     return (acronym,), canonical, {"acronym": acronym}
 
 
@@ -93,12 +95,13 @@ def _plain(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
     return (fold(" ".join(span.text.split())),), " ".join(span.text.split()), {}
 
 
-_BUILDERS: dict[str, Builder] = {"MONEY": _money, "STATE": _state, "DATE": _date, "ORG": _org}
+_ACRONYM_LABELS = frozenset({"ORG", "PROGRAM"})
+_BUILDERS: dict[str, Builder] = {"MONEY": _money, "STATE": _state, "DATE": _date, "ORG": _org, "PROGRAM": _org}
 
 
 def _merge_attributes(group: dict, canonical: str, attributes: dict) -> None:
     """A later mention may know more (the long form of an acronym, an ambiguity)."""
-    if group["label"] == "ORG" and group["canonical"] == group["attributes"].get("acronym") != canonical:
+    if group["label"] in _ACRONYM_LABELS and group["canonical"] == group["attributes"].get("acronym") != canonical:
         group["canonical"] = canonical
     for key, value in attributes.items():
         group["attributes"].setdefault(key, value)
@@ -106,10 +109,11 @@ def _merge_attributes(group: dict, canonical: str, attributes: dict) -> None:
 
 def _link_long_forms(ents: list[dict]) -> list[dict]:
     """An ORG written out in full joins the acronym group whose long form it is."""
-    by_long = {fold(e["canonical"]): e for e in ents if e["label"] == "ORG" and "acronym" in e["attributes"]}
+    by_long = {fold(e["canonical"]): e for e in ents if e["label"] in _ACRONYM_LABELS and "acronym" in e["attributes"]}
     out = []
     for ent in ents:
-        target = by_long.get(fold(ent["canonical"])) if ent["label"] == "ORG" and "acronym" not in ent["attributes"] else None
+        linkable = ent["label"] in _ACRONYM_LABELS and "acronym" not in ent["attributes"]
+        target = by_long.get(fold(ent["canonical"])) if linkable else None
         if target is not None and target is not ent:
             target["mentions"].extend(ent["mentions"])
         else:

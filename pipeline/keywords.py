@@ -45,11 +45,22 @@ def keywords(doc: Doc, *, top_k: int = TOP_K) -> list[dict]:
         text = max(entry["forms"].items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
         scored.append({"text": text, "lemma": lemma, "score": score, "count": entry["count"]})
     scored.sort(key=lambda k: (-k["score"], k["lemma"]))
-    top = scored[:top_k]
+    top = _without_parts(scored)[:top_k]
     best = top[0]["score"] if top else 1.0
     for k in top:
         k["score"] = round(k["score"] / best, 4)
     return top
+
+
+def _without_parts(ranked: list[dict]) -> list[dict]:
+    """Drop a phrase that is only part of a better-ranked one (`assistência` under `assistência social`),
+    unless it is much more frequent on its own."""
+    kept: list[dict] = []
+    for cand in ranked:
+        words = f" {cand['lemma']} "
+        if not any(words in f" {k['lemma']} " and cand["count"] < 2 * k["count"] for k in kept):
+            kept.append(cand)
+    return kept
 
 
 def _candidates(doc: Doc):
@@ -80,8 +91,8 @@ def _subphrases(run: list[Token]):
 def _is_content(token: Token) -> bool:
     if not token.is_alpha or len(token) < 3 or token.lower_ in STOP_WORDS:
         return False
-    if token.ent_type_ in _VALUE_LABELS:
-        return False
+    if token.ent_type_ in _VALUE_LABELS or (token.ent_type_ == "ORG" and token.is_upper):
+        return False  # values and acronyms are entities, not keywords
     if token.pos_:
         return token.pos_ in _CONTENT_POS
     return not token.is_upper or len(token) > 1

@@ -40,7 +40,7 @@ _NON_NFC_CLUSTER = regex.compile(r"\X")
 _CRLF = regex.compile(r"\r\n?")
 _SPACE_RUN = regex.compile(r"[ \t]{2,}|\t")
 _LINE_EDGE_SPACE = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
-_BLANK_LINES = regex.compile(r"\n{3,}")
+_BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n){2,}")
 
 # A space before closing punctuation, only after a letter or a closing bracket/quote, so that
 # list markers, times and amounts are left alone. Not before a colon: PT-PT/FR habits differ.
@@ -69,10 +69,14 @@ def unicode_form(text: str) -> list[Edit]:
     return _disjoint(edits)
 
 
+def line_breaks(text: str) -> list[Edit]:
+    """Windows and old Mac line breaks to `\\n` (first, so that the other steps see lines)."""
+    return [Edit(m.start(), m.end(), "\n", "whitespace") for m in _CRLF.finditer(text)]
+
+
 def whitespace(text: str) -> list[Edit]:
-    """Line breaks to `\\n`, runs of spaces to one, no spaces at line edges, at most one blank line."""
-    edits = [Edit(m.start(), m.end(), "\n", "whitespace") for m in _CRLF.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "whitespace") for m in _LINE_EDGE_SPACE.finditer(text)]
+    """Runs of spaces to one, no spaces at line edges, at most one blank line."""
+    edits = [Edit(m.start(), m.end(), "", "whitespace") for m in _LINE_EDGE_SPACE.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "whitespace") for m in _SPACE_RUN.finditer(text)]
     edits += [Edit(m.start(), m.end(), "\n\n", "whitespace") for m in _BLANK_LINES.finditer(text)]
     return _disjoint(edits)
@@ -93,6 +97,7 @@ def punctuation(text: str) -> list[Edit]:
 # The steps, in order, by the name used in configuration.
 STEPS: dict[str, Step] = {
     "unicode": unicode_form,
+    "line_breaks": line_breaks,
     "whitespace": whitespace,
     "punctuation": punctuation,
 }

@@ -3,6 +3,7 @@
 - `Long Form (SIGLA)` and `SIGLA - Long Form`: the long form is the run of words before the
   parenthesis (or after the dash) whose initials spell the acronym; both become ORG mentions
   linked by the `acronym` attribute.
+- Programmes, funds and taxes of the table (`FPM`, `PNAE`, `ICMS`) are labelled PROGRAM.
 - An acronym on its own is an ORG when the document defines it or the acronym table
   (`lang/pt/acronyms.tsv`) knows it; the table gives its canonical name.
 - `Prefeitura de Montes Claros`, `Secretaria de Estado de Saúde`: a known head word followed
@@ -16,7 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.pt.orgs import ACRONYMS, CONNECTORS, ORG_HEADS
+from ..lang.pt.orgs import ACRONYM_KINDS, ACRONYMS, CONNECTORS, ORG_HEADS, PROGRAM_KINDS
 from ..textutil import fold
 from ._spans import Match, set_entities
 
@@ -96,14 +97,14 @@ def find_orgs(text: str) -> list[Match]:
             continue
         long_form = text[span[0] : span[1]]
         defined.setdefault(acr, long_form)
-        out.append(Match(span[0], span[1], "ORG", {"acronym": acr}))
+        out.append(Match(span[0], span[1], _label(acr), {"acronym": acr}))
     for m in _DASH.finditer(text):
         acr = m.group("acr")
         span = _long_form_after(text, m.end(), acr)
         if span is None:
             continue
         defined.setdefault(acr, text[span[0] : span[1]])
-        out.append(Match(span[0], span[1], "ORG", {"acronym": acr}))
+        out.append(Match(span[0], span[1], _label(acr), {"acronym": acr}))
     known = {**ACRONYMS, **defined}
     if known:
         alts = "|".join(regex.escape(a) for a in sorted(known, key=len, reverse=True))
@@ -114,13 +115,18 @@ def find_orgs(text: str) -> list[Match]:
                 attrs["long_form"] = defined[acr]
             if acr in ACRONYMS:
                 attrs["canonical"] = ACRONYMS[acr]
-            out.append(Match(m.start(), m.end(), "ORG", attrs))
+            out.append(Match(m.start(), m.end(), _label(acr), attrs))
     taken = [(m.start, m.end) for m in out]
     for m in HEADED_NAME.finditer(text):
         start, end = m.start(), _trim_connectors(text, m.start(), m.end())
         if not any(s < end and start < e for s, e in taken):
             out.append(Match(start, end, "ORG", {}))
     return _disjoint(out)
+
+
+def _label(acronym: str) -> str:
+    """ORG for bodies; PROGRAM for programmes, funds and taxes the acronym table knows (FPM, PNAE)."""
+    return "PROGRAM" if ACRONYM_KINDS.get(acronym) in PROGRAM_KINDS else "ORG"
 
 
 def _trim_connectors(text: str, start: int, end: int) -> int:

@@ -18,15 +18,21 @@ ORG_HEADS: tuple[str, ...] = (
 )
 
 
-def _read_acronyms() -> dict[str, str]:
-    table: dict[str, str] = {}
+# Kinds in acronyms.tsv that name a programme, fund or tax rather than a body: labelled PROGRAM.
+PROGRAM_KINDS: frozenset[str] = frozenset({"programme", "fund", "tax"})
+
+
+def _read_acronyms() -> tuple[dict[str, str], dict[str, str]]:
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     path = Path(__file__).with_name("acronyms.tsv")
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            acronym, name, _kind = line.split("\t")
-            table[acronym] = name
-    return table
+            acronym, name, kind = line.split("\t")
+            names[acronym] = name
+            kinds[acronym] = kind
+    return names, kinds
 
 
-# Acronym -> canonical name of common Brazilian and Portuguese public bodies and programmes.
-ACRONYMS: dict[str, str] = _read_acronyms()
+# Acronym -> canonical name (and kind) of common Brazilian and Portuguese bodies and programmes.
+ACRONYMS, ACRONYM_KINDS = _read_acronyms()

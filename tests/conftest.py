@@ -1,0 +1,32 @@
+"""Shared fixtures: the blank pipeline (no trained model needed), paths, a record checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline
+from pipeline import record
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "releases" / "000_amams_roda_de_conversa_assistencia_social.txt"
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The rule pipeline on a blank Portuguese model: fast, needs no trained model."""
+    return pipeline.load("blank")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def check_record(rec: dict) -> dict:
+    """Every test that makes records passes them through here: schema plus offsets."""
+    record.validate(rec)
+    return rec
