@@ -39,16 +39,40 @@ def _letters(acronym: str) -> str:
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
-    """Do the initials of the content words spell the acronym (allowing one extra word)?"""
-    initials = "".join(fold(w[0]) for w in words if w.lower() not in CONNECTORS)
-    letters = fold(_letters(acronym)) if sum(c.isupper() for c in acronym) > 1 else acronym[0].lower()
-    if not initials or initials[0] != letters[0]:
+    """Does the run of words spell the acronym?
+
+    `AMAMS` (several capitals): the initials of the content words, allowing one extra word.
+    `Sudene`, `Consisal` (one capital, syllables): prefixes of content words in order, the
+    first and last words used, others skippable (`Consórcio Intermunicipal do Sisal`).
+    """
+    content = [fold(w) for w in words if w.lower() not in CONNECTORS]
+    if not content:
         return False
-    if initials == letters:
-        return True
-    # subsequence with at most one extra content word (`Fundo de Manutenção ... (FUNDEB)` differs)
-    it = iter(initials)
-    return all(ch in it for ch in letters) and len(initials) <= len(letters) + 1
+    if sum(c.isupper() for c in acronym) > 1:
+        initials = "".join(w[0] for w in content)
+        letters = fold(_letters(acronym))
+        if initials[0] != letters[0]:
+            return False
+        it = iter(initials)
+        return initials == letters or (all(ch in it for ch in letters) and len(initials) <= len(letters) + 1)
+    return _spelled_by_prefixes(fold(acronym), content)
+
+
+def _spelled_by_prefixes(acronym: str, words: list[str]) -> bool:
+    def spell(a: int, w: int) -> bool:
+        word = words[w]
+        for k in range(1, min(len(word), len(acronym) - a) + 1):
+            if word[:k] != acronym[a : a + k]:
+                break
+            if a + k == len(acronym):
+                if w == len(words) - 1:
+                    return True
+                continue
+            if any(spell(a + k, nxt) for nxt in range(w + 1, len(words))):
+                return True
+        return False
+
+    return spell(0, 0)
 
 
 def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | None:

@@ -40,5 +40,7 @@ NEEDS_CAPITAL_AND_ACCENT: frozenset[str] = frozenset({"PA"})
 
 # UF codes that are also common words or abbreviations in running text (`AL` in `et al`,
 # `TO` in English, `ES` in Spanish, `PI` the number, `MA`, `SE` the conjunction, `DF`): only
-# matched where the context says they are codes.
-AMBIGUOUS_CODES: frozenset[str] = frozenset({"PA", "AL", "TO", "ES", "SE", "MA", "PI", "AM", "AP", "CE", "PE", "RN", "PR", "SC"})
+# matched where the context says they are codes. `MS` is also the Ministério da Saúde.
+AMBIGUOUS_CODES: frozenset[str] = frozenset(
+    {"PA", "AL", "TO", "ES", "SE", "MA", "PI", "AM", "AP", "CE", "PE", "RN", "PR", "SC", "MS"}
+)

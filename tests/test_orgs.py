@@ -1,0 +1,46 @@
+import pytest
+
+from pipeline.components.orgs import find_orgs
+
+PAIRS = [
+    ("A Associação dos Municípios da área Mineira da Sudene (AMAMS) promoveu", "Associação dos Municípios da área Mineira da Sudene", "AMAMS"),
+    ("a Confederação Nacional de Municípios (CNM) alertou", "Confederação Nacional de Municípios", "CNM"),
+    ("pelo Sistema Único de Saúde (SUS).", "Sistema Único de Saúde", "SUS"),
+    ("segundo o IBGE - Instituto Brasileiro de Geografia e Estatística, a", "Instituto Brasileiro de Geografia e Estatística", "IBGE"),
+    ("do Consórcio Intermunicipal do Sisal (Consisal)", "Consórcio Intermunicipal do Sisal", "Consisal"),
+    ("a Empresa de Assistência Técnica e Extensão Rural (Emater)", "Empresa de Assistência Técnica e Extensão Rural", "Emater"),
+    ("a Empresa Baiana de Águas e Saneamento (Embasa)", "Empresa Baiana de Águas e Saneamento", "Embasa"),
+]
+
+
+@pytest.mark.parametrize(("text", "long_form", "acronym"), PAIRS)
+def test_acronym_pairs(text, long_form, acronym):
+    found = {text[m.start : m.end]: m for m in find_orgs(text)}
+    assert long_form in found
+    assert found[long_form].attrs["acronym"] == acronym
+
+
+def test_acronym_defined_in_document_is_found_everywhere():
+    text = "A Associação dos Municípios da Área Mineira da Sudene (AMAMS) fez. Depois a AMAMS disse."
+    acronyms = [m for m in find_orgs(text) if text[m.start : m.end] == "AMAMS"]
+    assert len(acronyms) == 2
+    assert acronyms[1].attrs["long_form"] == "Associação dos Municípios da Área Mineira da Sudene"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("o TCU auditou", "TCU", "ORG"),
+        ("recursos do FPM", "FPM", "PROGRAM"),
+        ("a Prefeitura de Montes Claros informou", "Prefeitura de Montes Claros", "ORG"),
+        ("a Secretaria de Estado de Saúde de Minas Gerais e", "Secretaria de Estado de Saúde de Minas Gerais", "ORG"),
+    ],
+)
+def test_known_acronyms_and_headed_names(text, span, label):
+    found = {text[m.start : m.end]: m.label for m in find_orgs(text)}
+    assert found.get(span) == label
+
+
+@pytest.mark.parametrize("text", ["O mapa do tesouro", "a sigla TCUX e o XTCU", "o governo federal"])
+def test_not_orgs(text):
+    assert find_orgs(text) == []
