@@ -8,7 +8,7 @@
 
 __version__ = "0.1.0"
 
-from .annotate import load  # noqa: E402
-from .runner import process, process_many  # noqa: E402
+from .annotate import load
+from .runner import process, process_many
 
 __all__ = ["__version__", "load", "process", "process_many"]

@@ -160,8 +160,4 @@ class Alignment:
         # derived characters made by edits and lying inside the correction's original span
         lo = bisect_left(self._starts, corr.start)
         hi = bisect_right(self._starts, corr.end)
-        return "".join(
-            self.text[i]
-            for i in range(lo, hi)
-            if self._changed[i] and self._ends[i] <= corr.end
-        )
+        return "".join(self.text[i] for i in range(lo, hi) if self._changed[i] and self._ends[i] <= corr.end)

@@ -19,23 +19,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ptpipe {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="analyse files, folders or stdin and write JSONL records",
-                         description="Analyse INPUTs (files, folders searched recursively for "
-                         ".txt .md .html .jsonl .csv, or - for stdin) and write one record per document.")
+    run = sub.add_parser(
+        "run",
+        help="analyse files, folders or stdin and write JSONL records",
+        description="Analyse INPUTs (files, folders searched recursively for "
+        ".txt .md .html .jsonl .csv, or - for stdin) and write one record per document.",
+    )
     run.add_argument("inputs", nargs="+", metavar="INPUT")
     run.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout)")
     run.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default: jsonl)")
-    run.add_argument("--model", default=None,
-                     help="spaCy pipeline: package name, folder, or 'blank' (default: the project's model "
-                     "in models/ when present, else blank Portuguese plus rules)")
+    run.add_argument(
+        "--model",
+        default=None,
+        help="spaCy pipeline: package name, folder, or 'blank' (default: the project's model "
+        "in models/ when present, else blank Portuguese plus rules)",
+    )
     run.add_argument("--text-field", default="text", help="JSONL/CSV field holding the text (default: text)")
     run.add_argument("--id-field", default="id", help="JSONL/CSV field holding the id (default: id)")
     run.add_argument("--title-field", default="title", help="JSONL/CSV field holding the title")
     run.add_argument("--date-field", default="published_at", help="JSONL/CSV field holding the date")
-    run.add_argument("--stdin-format", choices=sorted(set(ingest.FORMATS.values())), default="txt",
-                     help="format of stdin when INPUT is - (default: txt)")
-    run.add_argument("--on-error", choices=["record", "fail"], default="record",
-                     help="a document that fails: write an error record and go on (default), or stop")
+    run.add_argument(
+        "--stdin-format",
+        choices=sorted(set(ingest.FORMATS.values())),
+        default="txt",
+        help="format of stdin when INPUT is - (default: txt)",
+    )
+    run.add_argument(
+        "--on-error",
+        choices=["record", "fail"],
+        default="record",
+        help="a document that fails: write an error record and go on (default), or stop",
+    )
     run.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
     run.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     run.set_defaults(func=_run)
@@ -70,8 +84,9 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         with emit.JsonlWriter(args.output) as writer:
-            for rec in runner.process_many(counted(ingest.read(args.inputs, options)), nlp=nlp,
-                                           batch_size=args.batch_size):
+            for rec in runner.process_many(
+                counted(ingest.read(args.inputs, options)), nlp=nlp, batch_size=args.batch_size
+            ):
                 writer.write(rec)
                 if rec["error"] is not None:
                     errors += 1
@@ -83,8 +98,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         seconds = time.perf_counter() - started
-        print(f"ptpipe: {documents} documents, {writer.count} records, {errors} errors, {seconds:.1f} s"
-              f" -> {args.output}", file=sys.stderr)
+        print(
+            f"ptpipe: {documents} documents, {writer.count} records, {errors} errors, {seconds:.1f} s -> {args.output}",
+            file=sys.stderr,
+        )
     return 0
 
 

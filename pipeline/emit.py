@@ -34,7 +34,7 @@ class JsonlWriter:
                 folder = os.path.dirname(self.path)
                 if folder:
                     os.makedirs(folder, exist_ok=True)
-                self._fh = open(self.path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+                self._fh = open(self.path, "w", encoding="utf-8", newline="\n")
             except OSError as exc:
                 raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
         return self

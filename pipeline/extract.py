@@ -20,8 +20,13 @@ from .textutil import fold
 
 # Labels of other models mapped to ours (HAREM and LeNER-Br names, OntoNotes names).
 LABEL_MAP: dict[str, str] = {
-    "PESSOA": "PER", "PERSON": "PER", "ORGANIZACAO": "ORG", "LOCAL": "LOC", "GPE": "LOC",
-    "TEMPO": "DATE", "VALOR": "VALUE",
+    "PESSOA": "PER",
+    "PERSON": "PER",
+    "ORGANIZACAO": "ORG",
+    "LOCAL": "LOC",
+    "GPE": "LOC",
+    "TEMPO": "DATE",
+    "VALOR": "VALUE",
 }
 
 
@@ -35,14 +40,16 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
             continue
         attrs = dict(span._.ptpipe_attrs or {})
         key, canonical, attributes = _BUILDERS.get(label, _plain)(span, attrs, published)
-        group = groups.setdefault((label, *key), {"label": label, "canonical": canonical,
-                                                   "attributes": attributes, "mentions": []})
+        group = groups.setdefault(
+            (label, *key), {"label": label, "canonical": canonical, "attributes": attributes, "mentions": []}
+        )
         _merge_attributes(group, canonical, attributes)
         group["mentions"].append(mention)
     out = _link_people(_link_long_forms(list(groups.values())))
     for ent in out:
-        ent["mentions"] = sorted({(m["start"], m["end"]): m for m in ent["mentions"]}.values(),
-                                 key=lambda m: m["start"])
+        ent["mentions"] = sorted(
+            {(m["start"], m["end"]): m for m in ent["mentions"]}.values(), key=lambda m: m["start"]
+        )
     return sorted(out, key=lambda e: (e["mentions"][0]["start"], e["label"]))
 
 

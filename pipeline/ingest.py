@@ -21,15 +21,29 @@ from pathlib import Path
 import regex
 
 from .components.dates import find_dates
-from .record import Document
+from .record import Document, empty_text_error
 
-FORMATS: dict[str, str] = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-                           ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
 
 # Magic numbers of files that are certainly not text.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"PK\x03\x04", "ZIP"), (b"GIF8", "GIF"),
-    (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip"), (b"\x7fELF", "ELF"), (b"\xd0\xcf\x11\xe0", "OLE (Word/Excel)"),
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"GIF8", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x7fELF", "ELF"),
+    (b"\xd0\xcf\x11\xe0", "OLE (Word/Excel)"),
 )
 
 
@@ -193,10 +207,14 @@ def _jsonl_documents(text: str, doc_id: str, path: str | None, encoding: str, op
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Document(row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: {exc.msg}"})
+            yield Document(
+                row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: {exc.msg}"}
+            )
             continue
         if not isinstance(obj, dict):
-            yield Document(row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: not an object"})
+            yield Document(
+                row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: not an object"}
+            )
             continue
         yield _row_document(obj, row_id, source, options)
 
@@ -239,22 +257,50 @@ def _row_document(row: dict, row_id: str, source: dict, options: IngestOptions) 
 
 
 def _checked(doc: Document) -> Document:
-    if not doc.text.strip():
-        kind = "empty" if not doc.text else "whitespace only"
-        doc.error = {"type": "empty_document", "message": f"no text to analyse ({kind})"}
+    doc.error = doc.error or empty_text_error(doc.text)
     return doc
 
 
 def _error_doc(doc_id: str, path: str | None, fmt: str, kind: str, message: str) -> Document:
-    return Document(doc_id, "", source={"path": path, "line": None, "format": fmt, "encoding": None},
-                    error={"type": kind, "message": message})
+    return Document(
+        doc_id,
+        "",
+        source={"path": path, "line": None, "format": fmt, "encoding": None},
+        error={"type": kind, "message": message},
+    )
 
 
 # HTML ---------------------------------------------------------------------------------------
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "form", "iframe"})
-_BLOCK_TAGS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
-                         "section", "article", "header", "blockquote", "pre", "hr", "title", "time", "dd", "dt"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "blockquote",
+        "pre",
+        "hr",
+        "title",
+        "time",
+        "dd",
+        "dt",
+    }
+)
 
 
 class _TextExtractor(HTMLParser):

@@ -28,6 +28,14 @@ class Document:
     error: dict[str, str] | None = None
 
 
+def empty_text_error(text: str) -> dict[str, str] | None:
+    """The error of a document with nothing to analyse, or None."""
+    if text.strip():
+        return None
+    kind = "empty" if not text else "whitespace only"
+    return {"type": "empty_document", "message": f"no text to analyse ({kind})"}
+
+
 @dataclass
 class Record:
     """One output record. Field names are the contract: extend, don't rename."""
@@ -63,8 +71,22 @@ class Record:
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         # contract order: schema_version and id first, error last
-        order = ["schema_version", "id", "source", "title", "published_at", "text", "normalized_text",
-                 "corrections", "entities", "keywords", "themes", "stats", "pipeline", "error"]
+        order = [
+            "schema_version",
+            "id",
+            "source",
+            "title",
+            "published_at",
+            "text",
+            "normalized_text",
+            "corrections",
+            "entities",
+            "keywords",
+            "themes",
+            "stats",
+            "pipeline",
+            "error",
+        ]
         return {k: out[k] for k in order}
 
     @classmethod

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.language import Language
 
 from . import __version__, annotate, extract, keywords, normalise
-from .record import Document, Record
+from .record import Document, Record, empty_text_error
 
 
 def process(text: str, *, nlp: Language | None = None, model: str | None = None, **meta: Any) -> dict:
@@ -91,19 +91,29 @@ def _fill(record: Record, norm: normalise.Normalised, spacy_doc) -> None:
 
 def _as_document(item: Document | dict | str) -> Document:
     if isinstance(item, Document):
+        item.error = item.error or empty_text_error(item.text)
         return item
     if isinstance(item, str):
-        return Document(id=_text_id(item), text=item, source={"path": None, "line": None, "format": "text"})
+        return Document(
+            id=_text_id(item),
+            text=item,
+            source={"path": None, "line": None, "format": "text"},
+            error=empty_text_error(item),
+        )
     text = item.get("text")
     if not isinstance(text, str):
-        return Document(id=str(item.get("id") or "unknown"), text="",
-                        error={"type": "missing_text_field", "message": "no 'text' string in the input"})
+        return Document(
+            id=str(item.get("id") or "unknown"),
+            text="",
+            error={"type": "missing_text_field", "message": "no 'text' string in the input"},
+        )
     return Document(
         id=str(item.get("id") or _text_id(text)),
         text=text,
         title=item.get("title"),
         published_at=item.get("published_at"),
         source=item.get("source") or {"path": None, "line": None, "format": "text"},
+        error=empty_text_error(text),
     )
 
 

@@ -9,12 +9,20 @@ from pipeline.ingest import IngestOptions, decode, find_header
 
 HEADERS = [
     # (text, title, published_at)
-    ("AMAMS PROMOVEU RODA\n\n| 06 de Julho de 2021 - 13:21\n\nA Associação…", "AMAMS PROMOVEU RODA", "2021-07-06T13:21:00"),
+    (
+        "AMAMS PROMOVEU RODA\n\n| 06 de Julho de 2021 - 13:21\n\nA Associação…",
+        "AMAMS PROMOVEU RODA",
+        "2021-07-06T13:21:00",
+    ),
     ("Título\n\nPublicado em 15/03/2024 às 10h30\n\nCorpo.", "Título", "2024-03-15T10:30:00"),
     ("Título\n\nPublicado em 15/03/2024 10:30\n\nCorpo.", "Título", "2024-03-15T10:30:00"),
     ("Título\n\n15/03/2024 - 10:30\n\nCorpo.", "Título", "2024-03-15T10:30:00"),
     ("Título\n\nLisboa, 12 de março de 2023\n\nCorpo.", "Título", "2023-03-12"),
-    ("Título sem data\n\nO corpo fala de 6 de julho, sem ano, numa frase longa que não é linha de data.", "Título sem data", None),
+    (
+        "Título sem data\n\nO corpo fala de 6 de julho, sem ano, numa frase longa que não é linha de data.",
+        "Título sem data",
+        None,
+    ),
 ]
 
 

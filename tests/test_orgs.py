@@ -3,12 +3,24 @@ import pytest
 from pipeline.components.orgs import find_orgs
 
 PAIRS = [
-    ("A Associação dos Municípios da área Mineira da Sudene (AMAMS) promoveu", "Associação dos Municípios da área Mineira da Sudene", "AMAMS"),
+    (
+        "A Associação dos Municípios da área Mineira da Sudene (AMAMS) promoveu",
+        "Associação dos Municípios da área Mineira da Sudene",
+        "AMAMS",
+    ),
     ("a Confederação Nacional de Municípios (CNM) alertou", "Confederação Nacional de Municípios", "CNM"),
     ("pelo Sistema Único de Saúde (SUS).", "Sistema Único de Saúde", "SUS"),
-    ("segundo o IBGE - Instituto Brasileiro de Geografia e Estatística, a", "Instituto Brasileiro de Geografia e Estatística", "IBGE"),
+    (
+        "segundo o IBGE - Instituto Brasileiro de Geografia e Estatística, a",
+        "Instituto Brasileiro de Geografia e Estatística",
+        "IBGE",
+    ),
     ("do Consórcio Intermunicipal do Sisal (Consisal)", "Consórcio Intermunicipal do Sisal", "Consisal"),
-    ("a Empresa de Assistência Técnica e Extensão Rural (Emater)", "Empresa de Assistência Técnica e Extensão Rural", "Emater"),
+    (
+        "a Empresa de Assistência Técnica e Extensão Rural (Emater)",
+        "Empresa de Assistência Técnica e Extensão Rural",
+        "Emater",
+    ),
     ("a Empresa Baiana de Águas e Saneamento (Embasa)", "Empresa Baiana de Águas e Saneamento", "Embasa"),
 ]
 

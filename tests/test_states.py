@@ -7,7 +7,10 @@ CASES = [
     ("técnicos da Bahia", [("Bahia", "STATE", "BA")]),
     ("TÉCNICOS DA BAHIA", [("BAHIA", "STATE", "BA")]),
     ("governo de Sao Paulo", [("Sao Paulo", "STATE", "SP")]),
-    ("no Rio Grande do Norte e no Mato Grosso do Sul", [("Rio Grande do Norte", "STATE", "RN"), ("Mato Grosso do Sul", "STATE", "MS")]),
+    (
+        "no Rio Grande do Norte e no Mato Grosso do Sul",
+        [("Rio Grande do Norte", "STATE", "RN"), ("Mato Grosso do Sul", "STATE", "MS")],
+    ),
     ("Belo Horizonte (MG)", [("MG", "STATE", "MG")]),
     ("Montes Claros/MG", [("MG", "STATE", "MG")]),
     ("Palmas - TO", [("TO", "STATE", "TO")]),

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 if not Span.has_extension("ptpipe_attrs"):
     Span.set_extension("ptpipe_attrs", default=None)
 
-from . import dates, money, orgs, states  # noqa: E402  (register the factories)
+from . import dates, money, orgs, states
 
 RULE_COMPONENTS: tuple[str, ...] = ("ptpipe_money", "ptpipe_dates", "ptpipe_states", "ptpipe_orgs")
 

@@ -28,7 +28,7 @@ PATTERNS: tuple[regex.Pattern, ...] = (
     # 06 de Julho de 2021, 1º de abril de 2023, 6 de julho
     regex.compile(rf"(?i)\b{_DAY}\s+de\s+{_MONTH}(?:\s+(?:de\s+)?{_YEAR})?\b"),
     # 15/03/2024, 15.03.2024 (day first, as written in Brazil and Portugal)
-    regex.compile(rf"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<month_num>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    regex.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<month_num>[01]?\d)[/.](?P<year>(?:19|20)?\d\d)(?![\d/])"),
     # 2024-03-15
     regex.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
     # março de 2020

@@ -23,14 +23,12 @@ from ._spans import Match, set_entities
 
 _ACRONYM = r"(?:\p{Lu}[\p{Lu}\p{Ll}\d]*\p{Lu}[\p{Lu}\p{Ll}\d]*|\p{Lu}\p{Ll}+)"
 _PAREN = regex.compile(rf"\((?P<acr>{_ACRONYM})\)")
-_DASH = regex.compile(rf"(?<![\p{{L}}\d])(?P<acr>\p{{Lu}}{{2,}}[\p{{Lu}}\d]*)\s+[-–—]\s+(?=\p{{Lu}})")
+_DASH = regex.compile(r"(?<![\p{L}\d])(?P<acr>\p{Lu}{2,}[\p{Lu}\d]*)\s+[-–—]\s+(?=\p{Lu})")
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
 _CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
 _CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _HEADS = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(ORG_HEADS, key=len, reverse=True))
-HEADED_NAME = regex.compile(
-    rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+(?:(?:{_CONN})\s+)*{_CAP_WORD})+"
-)
+HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+(?:(?:{_CONN})\s+)*{_CAP_WORD})+")
 _MAX_WORDS = 14
 
 

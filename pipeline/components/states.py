@@ -38,7 +38,9 @@ NAME = _name_pattern()
 CODE = regex.compile(r"(?<![\p{L}\d\-.])(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)")
 # Words before a name or a code that make it a state (`estado de`, `governo de`).
 _STATE_CUE = regex.compile(r"(?i)\b(?:estado|estados|governo|governador|governadora|território)\s+(?:d[eoa]s?\s+)?$")
-_CITY_CUE = regex.compile(r"(?i)\b(?:cidade|município|municipio|prefeitura|capital|prefeito|prefeita|bairro)\s+(?:d[eoa]\s+|em\s+)?$")
+_CITY_CUE = regex.compile(
+    r"(?i)\b(?:cidade|município|municipio|prefeitura|capital|prefeito|prefeita|bairro)\s+(?:d[eoa]\s+|em\s+)?$"
+)
 _NOT_STATE_BEFORE = regex.compile(r"(?i)\b(?:rio|bacia|vale|ilha)\s+(?:d[oa]\s+)?$")
 # A code right after a place name: `Montes Claros/MG`, `Belo Horizonte (MG)`, `Palmas - TO`, `Curitiba, PR`
 _CODE_AFTER_PLACE = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'\-]*(?:\s*\(|\s*/\s*|\s+[-–—]\s+|,\s+)$")
@@ -90,9 +92,7 @@ def _is_code(text: str, m: regex.Match) -> bool:
         return False
     if _CODE_AFTER_PLACE.search(before) or _STATE_CUE.search(before):
         return True
-    if uf in AMBIGUOUS_CODES or _in_capitals_line(text, m.start()):
-        return False
-    return True
+    return not (uf in AMBIGUOUS_CODES or _in_capitals_line(text, m.start()))
 
 
 def _in_capitals_line(text: str, pos: int) -> bool:
