@@ -50,23 +50,24 @@ _MISSING_SPACE_AFTER = regex.compile(r"(?<=\p{L}{2})([,;])(?=\p{L}{2})")
 _DOUBLED_COMMA = regex.compile(r"([,;])\1+")
 
 
-def unicode_form(text: str) -> list[Edit]:
-    """NFC composition, invisible characters and control characters."""
-    edits: list[Edit] = []
-    if not unicodedata.is_normalized("NFC", text):
-        for match in _NON_NFC_CLUSTER.finditer(text):
-            cluster = match.group()
-            nfc = unicodedata.normalize("NFC", cluster)
-            if nfc != cluster:
-                edits.append(Edit(match.start(), match.end(), nfc, "unicode"))
-    taken = {e.start for e in edits}
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE and i not in taken:
-            edits.append(Edit(i, i + 1, _INVISIBLE[ch], "unicode"))
-    for match in _CONTROL.finditer(text):
-        if match.start() not in taken:
-            edits.append(Edit(match.start(), match.end(), "", "unicode"))
+def invisible(text: str) -> list[Edit]:
+    """Invisible and control characters dropped, odd spaces made plain (before NFC, which they can block)."""
+    edits = [Edit(i, i + 1, _INVISIBLE[ch], "unicode") for i, ch in enumerate(text) if ch in _INVISIBLE]
+    edits += [Edit(m.start(), m.end(), "", "unicode") for m in _CONTROL.finditer(text)]
     return _disjoint(edits)
+
+
+def unicode_form(text: str) -> list[Edit]:
+    """NFC composition: `a` + combining acute -> `á`."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits = []
+    for match in _NON_NFC_CLUSTER.finditer(text):
+        cluster = match.group()
+        nfc = unicodedata.normalize("NFC", cluster)
+        if nfc != cluster:
+            edits.append(Edit(match.start(), match.end(), nfc, "unicode"))
+    return edits
 
 
 def line_breaks(text: str) -> list[Edit]:
@@ -96,6 +97,7 @@ def punctuation(text: str) -> list[Edit]:
 
 # The steps, in order, by the name used in configuration.
 STEPS: dict[str, Step] = {
+    "invisible": invisible,
     "unicode": unicode_form,
     "line_breaks": line_breaks,
     "whitespace": whitespace,

@@ -8,7 +8,7 @@ against the JSON Schema shipped beside this module (`record.schema.json`).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -69,30 +69,20 @@ class Record:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        # contract order: schema_version and id first, error last
-        order = [
-            "schema_version",
-            "id",
-            "source",
-            "title",
-            "published_at",
-            "text",
-            "normalized_text",
-            "corrections",
-            "entities",
-            "keywords",
-            "themes",
-            "stats",
-            "pipeline",
-            "error",
-        ]
-        return {k: out[k] for k in order}
+        """The record as plain JSON-ready data (shallow: the fields already hold plain data)."""
+        return {name: getattr(self, name) for name in _ORDER}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# contract order: schema_version and id first, error last
+_ORDER = (
+    "schema_version", "id", "source", "title", "published_at", "text", "normalized_text",
+    "corrections", "entities", "keywords", "themes", "stats", "pipeline", "error",
+)  # fmt: skip
 
 
 class RecordInvalid(ValueError):

@@ -1,8 +1,9 @@
 """spaCy components that find the entities rules find best: money, states, dates, organisations.
 
-Importing this package registers the factories (`ptpipe_money`, `ptpipe_states`,
-`ptpipe_dates`, `ptpipe_orgs`); they are also declared as `spacy_factories` entry points, so a
-saved pipeline that uses them loads with plain `spacy.load`.
+Importing this package registers the factories (`ptpipe_rules`, which runs them all, and
+`ptpipe_money`, `ptpipe_states`, `ptpipe_dates`, `ptpipe_orgs` one by one); they are also
+declared as `spacy_factories` entry points, so a saved pipeline that uses them loads with plain
+`spacy.load`.
 """
 
 from spacy.tokens import Span

@@ -33,14 +33,14 @@ def set_entities(doc: Doc, matches: Iterable[Match]) -> Doc:
         new.append(span)
     if not new:
         return doc
-    # new spans first so that they win ties; then longest first, then leftmost
+    # longest first; on equal length a new span beats an old one, and a later match an earlier
     ranked = sorted(
-        [(s, 1) for s in new] + [(s, 0) for s in doc.ents],
-        key=lambda item: (-(item[0].end - item[0].start), -item[1], item[0].start),
+        [(s, 1, i) for i, s in enumerate(new)] + [(s, 0, 0) for s in doc.ents],
+        key=lambda item: (-(item[0].end - item[0].start), -item[1], -item[2], item[0].start),
     )
     taken = bytearray(len(doc))
     kept: list[Span] = []
-    for span, _ in ranked:
+    for span, _, _ in ranked:
         if any(taken[span.start : span.end]):
             continue
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -1,0 +1,33 @@
+"""`ptpipe_rules`: money, dates, states and organisations in one pass over `doc.ents`.
+
+Order matters only on ties of equal length, where the later rule set wins: organisations
+(`MS` in `Ministério da Saúde (MS)`) over states, states over dates.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._spans import Match, set_entities
+from .dates import find_dates
+from .money import find_amounts
+from .orgs import find_orgs
+from .states import find_states
+
+
+def find_all(text: str):
+    """Every rule match in `text`, rule set by rule set."""
+    yield from (Match(a.start, a.end, "MONEY", a.attrs()) for a in find_amounts(text))
+    yield from find_dates(text)
+    yield from find_states(text)
+    yield from find_orgs(text)
+
+
+@Language.factory("ptpipe_rules", assigns=["doc.ents"])
+def make_rules(nlp: Language, name: str):
+    return rules_component
+
+
+def rules_component(doc: Doc) -> Doc:
+    return set_entities(doc, find_all(doc.text))
