@@ -59,6 +59,7 @@ def test_never_money(text):
     [
         ("entre R$ 100 mil e R$ 200 mil", "R$ 100 mil e R$ 200 mil", 100000, 200000),
         ("de R$ 1 milhão a R$ 3 milhões", "R$ 1 milhão a R$ 3 milhões", 1000000, 3000000),
+        ("entre 30 e 45 milhões de reais", "30 e 45 milhões de reais", 30000000, 45000000),
     ],
 )
 def test_intervals(text, span, low, high):

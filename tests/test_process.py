@@ -86,7 +86,7 @@ def test_a_failing_document_does_not_stop_the_batch(nlp, monkeypatch):
         return real(doc, norm, **kw)
 
     monkeypatch.setattr(extract, "entities", explode)
-    records = list(pipeline.process_many(["A Bahia.", "BOOM", "O Pará."], nlp=nlp))
+    records = [check_record(r) for r in pipeline.process_many(["A Bahia.", "BOOM", "O Pará."], nlp=nlp)]
     assert [r["error"] and r["error"]["type"] for r in records] == [None, "annotate_failed", None]
     assert "broken" in records[1]["error"]["message"]
 
@@ -99,7 +99,7 @@ def test_load_returns_a_spacy_pipeline_with_the_rules():
 
 
 def test_keywords(nlp, seed_text):
-    rec = pipeline.process(seed_text, nlp=nlp)
+    rec = check_record(pipeline.process(seed_text, nlp=nlp))
     texts = [k["text"] for k in rec["keywords"]]
     assert "assistência social" in texts[:5]
     assert all(k["text"] not in {"AMAMS", "BAHIA", "Bahia"} for k in rec["keywords"])

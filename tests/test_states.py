@@ -32,6 +32,7 @@ NOT_STATES = [
     "o Ministério da Saúde",
     "ES ist gut; TO BE OR NOT; et AL",
     "na rodovia BA-052",
+    "o conselho (CEAS/RS) e o TRE-PE",
 ]
 
 

@@ -39,6 +39,8 @@ _WORD_AMOUNT = (
 AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_WORD_AMOUNT}", flags=regex.V0)
 _INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
 _INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
+# `entre 30 e 45 milhões de reais`: the first bound borrows the second's multiplier and currency
+_SHARED_LOW = regex.compile(rf"(?i:\b(?:entre|de)\s+)(?P<low>{_NUMBER})\s+(?i:e|a|até)\s+$")
 _MULT_WORD = regex.compile(_MULT)
 _NUM_WORD = regex.compile(_NUMBER_OR_WORD)
 
@@ -51,6 +53,7 @@ class Amount:
     currency: str
     min: float | int | None = None
     max: float | int | None = None
+    factor: int = 1  # the multiplier words' product (`milhões` -> 1e6), shared by `30 e 45 milhões`
 
     def attrs(self) -> dict:
         out = {"value": self.value, "currency": self.currency}
@@ -80,8 +83,10 @@ def _tidy(value: float) -> float | int:
 def _amount(m: regex.Match) -> Amount:
     value = parse_number(m.group("num"))
     tail = m.group()[m.end("num") - m.start() :]
+    factor = 1
     for word in _MULT_WORD.findall(tail):
-        value *= MULTIPLIERS[word.lower()]
+        factor *= MULTIPLIERS[word.lower()]
+    value *= factor
     if m.group("sym"):
         # `US$ 5 milhões de dólares`: when symbol and word both stand, the symbol decides
         currency = CURRENCY_SYMBOLS[m.group("sym")]
@@ -89,12 +94,12 @@ def _amount(m: regex.Match) -> Amount:
         currency = CURRENCY_WORDS[m.group("word").lower()]
         if m.group("cents"):
             value += int(m.group("cents")) / 100
-    return Amount(m.start(), m.end(), _tidy(value), currency)
+    return Amount(m.start(), m.end(), _tidy(value), currency, factor=factor)
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in `text`, intervals merged into one `Amount` with min/max."""
-    amounts = [_amount(m) for m in AMOUNT.finditer(text)]
+    amounts = [_with_shared_low(text, _amount(m)) for m in AMOUNT.finditer(text)]
     out: list[Amount] = []
     i = 0
     while i < len(amounts):
@@ -111,6 +116,16 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(a)
         i += 1
     return out
+
+
+def _with_shared_low(text: str, amount: Amount) -> Amount:
+    if amount.factor == 1:
+        return amount
+    m = _SHARED_LOW.search(text, max(0, amount.start - 40), amount.start)
+    if m is None:
+        return amount
+    low = _tidy(parse_number(m.group("low")) * amount.factor)
+    return Amount(m.start("low"), amount.end, None, amount.currency, low, amount.value, amount.factor)
 
 
 def parse_money(text: str) -> Amount | None:

@@ -90,6 +90,8 @@ def _is_code(text: str, m: regex.Match) -> bool:
     after = text[m.end() : m.end() + 2]
     if before.endswith("(") and not after.startswith(")"):
         return False
+    if regex.search(r"\p{Lu}{2,}/$", before):
+        return False  # the UF part of a body's acronym: `CEAS/RS`
     if _CODE_AFTER_PLACE.search(before) or _STATE_CUE.search(before):
         return True
     return not (uf in AMBIGUOUS_CODES or _in_capitals_line(text, m.start()))
