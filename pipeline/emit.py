@@ -47,11 +47,6 @@ class JsonlWriter:
             raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
         self.count += 1
 
-    def write_all(self, records: Iterable[dict[str, Any]]) -> int:
-        for record in records:
-            self.write(record)
-        return self.count
-
     def __exit__(self, *exc_info) -> None:
         if self._fh is not None and self._fh is not sys.stdout:
             self._fh.close()

@@ -46,6 +46,12 @@ def test_acronym_defined_in_document_is_found_everywhere():
         ("recursos do FPM", "FPM", "PROGRAM"),
         ("a Prefeitura de Montes Claros informou", "Prefeitura de Montes Claros", "ORG"),
         ("a Secretaria de Estado de Saúde de Minas Gerais e", "Secretaria de Estado de Saúde de Minas Gerais", "ORG"),
+        (
+            "o Ministério da Integração e do Desenvolvimento Regional",
+            "Ministério da Integração e do Desenvolvimento Regional",
+            "ORG",
+        ),
+        ("a Universidade do Minho e o Mercado Municipal", "Universidade do Minho", "ORG"),
     ],
 )
 def test_known_acronyms_and_headed_names(text, span, label):

@@ -42,7 +42,6 @@ _INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
 # `entre 30 e 45 milhões de reais`: the first bound borrows the second's multiplier and currency
 _SHARED_LOW = regex.compile(rf"(?i:\b(?:entre|de)\s+)(?P<low>{_NUMBER})\s+(?i:e|a|até)\s+$")
 _MULT_WORD = regex.compile(_MULT)
-_NUM_WORD = regex.compile(_NUMBER_OR_WORD)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,10 @@ _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
 _CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
 _CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _HEADS = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(ORG_HEADS, key=len, reverse=True))
-HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+(?:(?:{_CONN})\s+)*{_CAP_WORD})+")
+# At most two small words between capitalised ones (`Integração e do Desenvolvimento`), and
+# never `e o`/`e a`, which joins two names (`Universidade do Minho e o Mercado Municipal`).
+_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?:{_CONN})\s+){{0,2}}"
+HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+{_JOIN}{_CAP_WORD})+")
 _MAX_WORDS = 14
 
 
