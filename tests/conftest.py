@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import pipeline
 from pipeline import record
+
+# Shared CI machines are noisy: property tests judge behaviour, not speed.
+settings.register_profile("ptpipe", deadline=None, max_examples=150)
+settings.load_profile("ptpipe")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
