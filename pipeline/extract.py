@@ -99,7 +99,8 @@ def _org(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
 
 
 def _plain(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
-    return (fold(" ".join(span.text.split())),), " ".join(span.text.split()), {}
+    # what a rule knew stays (`São Paulo` as a city: kind and uf); a model's span has nothing
+    return (fold(" ".join(span.text.split())),), " ".join(span.text.split()), dict(attrs)
 
 
 _ACRONYM_LABELS = frozenset({"ORG", "PROGRAM"})

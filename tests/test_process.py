@@ -104,3 +104,10 @@ def test_keywords(nlp, seed_text):
     assert "assistência social" in texts[:5]
     assert all(k["text"] not in {"AMAMS", "BAHIA", "Bahia"} for k in rec["keywords"])
     assert rec["keywords"][0]["score"] == 1.0
+
+
+def test_city_reading_keeps_its_attributes(nlp):
+    rec = check_record(pipeline.process("A prefeitura da cidade de São Paulo anunciou.", nlp=nlp))
+    [loc] = _entities(rec, "LOC")
+    assert loc["canonical"] == "São Paulo"
+    assert loc["attributes"] == {"kind": "city", "uf": "SP"}
