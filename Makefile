@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean model model-corpora model-train model-assemble model-eval
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -28,6 +28,39 @@ test: install
 lint: install
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/ruff format --check pipeline tests benchmarks
+
+# --- the project's own spaCy model (issue 3; see models/README.md) --------------------------
+# Not part of `make run`/`make test`: training takes about an hour per half on 2 cores.
+# Both halves train at once, one core each. Override TRAIN_ARGS to shorten a run, e.g.
+#   make model TRAIN_ARGS="--training.max_epochs 2"
+CORPORA ?= ../shared/corpora
+MODEL_BUILD ?= build
+MODEL_OUT ?= models/pt_ptpipe
+TRAIN_ARGS ?=
+TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+model: model-train
+	$(MAKE) model-assemble model-eval
+
+model-corpora: install
+	$(BIN)/python -m pipeline.training convert --corpora $(CORPORA) --out $(MODEL_BUILD)/corpora
+
+model-train: model-corpora
+	$(TRAIN_ENV) $(BIN)/python -m spacy train pipeline/training/configs/tagparse.cfg --output $(MODEL_BUILD)/tagparse \
+		--paths.train $(MODEL_BUILD)/corpora/bosque-train.spacy --paths.dev $(MODEL_BUILD)/corpora/bosque-dev.spacy \
+		$(TRAIN_ARGS) > $(MODEL_BUILD)/tagparse.log 2>&1 & \
+	$(TRAIN_ENV) $(BIN)/python -m spacy train pipeline/training/configs/ner.cfg --output $(MODEL_BUILD)/ner \
+		--paths.train $(MODEL_BUILD)/corpora/ner-train.spacy --paths.dev $(MODEL_BUILD)/corpora/ner-dev.spacy \
+		$(TRAIN_ARGS) > $(MODEL_BUILD)/ner.log 2>&1 & \
+	wait
+	tail -n 3 $(MODEL_BUILD)/tagparse.log $(MODEL_BUILD)/ner.log
+
+model-assemble: install
+	$(BIN)/python -m pipeline.training assemble --tagparse $(MODEL_BUILD)/tagparse/model-best \
+		--ner $(MODEL_BUILD)/ner/model-best --out $(MODEL_OUT)
+
+model-eval: install
+	$(BIN)/python -m pipeline.training evaluate --model $(MODEL_OUT) --data $(MODEL_BUILD)/corpora
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache *.egg-info

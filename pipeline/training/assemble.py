@@ -1,0 +1,61 @@
+"""Join the two trained pipelines into the one that ships in models/pt_ptpipe.
+
+The Bosque pipeline (tok2vec, morphologizer, trainable_lemmatizer, parser) is the base; the
+NER component comes from the Paramopama+HAREM run with its own internal tok2vec, so sourcing it
+needs no listener surgery and the two halves keep exactly the weights they were selected with.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import spacy
+
+from .. import __version__
+
+META = {
+    "name": "ptpipe",
+    "version": __version__,
+    "description": (
+        "Portuguese pipeline of the ptpipe project: UPOS and morphological features, lemmas and "
+        "dependencies trained on UD Portuguese-Bosque; PER/ORG/LOC entities trained on "
+        "Paramopama and First HAREM. Trained from scratch, no pretrained vectors."
+    ),
+    "author": "ptpipe contributors",
+    "url": "https://github.com/ptpipe/ptpipe",
+    "license": "CC BY-SA 4.0",
+    "sources": [
+        {
+            "name": "UD Portuguese-Bosque 2.16",
+            "url": "https://github.com/UniversalDependencies/UD_Portuguese-Bosque",
+            "license": "CC BY-SA 4.0",
+            "author": "Rademaker et al. 2017 (Floresta Sintá(c)tica / Linguateca)",
+        },
+        {
+            "name": "Paramopama (revised WikiNER-pt)",
+            "url": "https://github.com/davidsbatista/NER-datasets",
+            "license": "none stated; derived from WikiNER (CC BY); research use",
+            "author": "Mendonça Júnior et al. 2015; Nothman et al. 2013",
+        },
+        {
+            "name": "First HAREM golden collection (selective)",
+            "url": "https://www.linguateca.pt/HAREM/",
+            "license": "none explicit; distributed freely for research by Linguateca",
+            "author": "Santos et al. 2006",
+        },
+    ],
+}
+
+
+def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
+    """tagparse + ner -> `out`, a pipeline folder loadable with `spacy.load(out)`."""
+    nlp = spacy.load(tagparse)
+    ner_nlp = spacy.load(ner)
+    nlp.add_pipe("ner", source=ner_nlp)
+    nlp.meta.update(META)
+    nlp.meta["spacy_version"] = f">={spacy.about.__version__.rsplit('.', 1)[0]}.0,<3.9.0"
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    return out
