@@ -26,7 +26,7 @@ needs_corpora = pytest.mark.skipif(not SHARED_CORPORA.is_dir(), reason="../share
 def tiny_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("training")
     data = out / "corpora"
-    converted = corpora.convert(SHARED_CORPORA, data, limit=30)
+    converted = corpora.convert(SHARED_CORPORA, data, limit=30, lener=True)
     for config, train_file, dev_file in (
         ("tagparse", "bosque-train.spacy", "bosque-dev.spacy"),
         ("ner", "ner-train.spacy", "ner-dev.spacy"),
@@ -70,6 +70,13 @@ def test_io_tags_become_entities():
     sentence = [("O", "O"), ("Banco", "ORGANIZACAO"), ("Central", "ORGANIZACAO"), ("de", "O"), ("Lisboa", "LOCAL")]
     doc = corpora.io_doc(nlp.vocab, sentence)
     assert [(e.text, e.label_) for e in doc.ents] == [("Banco Central", "ORG"), ("Lisboa", "LOC")]
+
+
+def test_iob2_tags_separate_adjacent_entities():
+    nlp = spacy.blank("pt")
+    sentence = [("o", "O"), ("STJ", "B-ORGANIZACAO"), ("TJMG", "B-ORGANIZACAO"), ("Lei", "B-LEGISLACAO")]
+    doc = corpora.io_doc(nlp.vocab, sentence)
+    assert [(e.text, e.label_) for e in doc.ents] == [("STJ", "ORG"), ("TJMG", "ORG")]
 
 
 def test_io_tags_tempo_is_dropped():

@@ -19,10 +19,14 @@ class Match:
 
 
 def set_entities(doc: Doc, matches: Iterable[Match]) -> Doc:
-    """Add matches to `doc.ents`; where spans overlap, the longer one wins (a new one on ties).
+    """Add matches to `doc.ents`. Where spans overlap:
 
-    Longer wins because a formally named body (`Tribunal de Justiça da Bahia`) is one ORG,
-    while `Bahia` alone is a STATE.
+    1. a rule's span beats a statistical model's span (rules are precise on what they cover:
+       the model's `estado do Paraná` LOC or `Assistência Social da Bahia` PER must not swallow
+       the STATE `Paraná` or `Bahia`);
+    2. between rule spans the longer one wins, because a formally named body (`Tribunal de
+       Justiça da Bahia`) is one ORG while `Bahia` alone is a STATE;
+    3. on equal length a new span beats an old one, and a later match an earlier one.
     """
     new: list[Span] = []
     for m in matches:
@@ -33,10 +37,15 @@ def set_entities(doc: Doc, matches: Iterable[Match]) -> Doc:
         new.append(span)
     if not new:
         return doc
-    # longest first; on equal length a new span beats an old one, and a later match an earlier
     ranked = sorted(
         [(s, 1, i) for i, s in enumerate(new)] + [(s, 0, 0) for s in doc.ents],
-        key=lambda item: (-(item[0].end - item[0].start), -item[1], -item[2], item[0].start),
+        key=lambda item: (
+            item[0]._.ptpipe_attrs is None,  # rule spans (they carry attributes) first
+            -(item[0].end - item[0].start),
+            -item[1],
+            -item[2],
+            item[0].start,
+        ),
     )
     taken = bytearray(len(doc))
     kept: list[Span] = []

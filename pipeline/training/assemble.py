@@ -48,6 +48,20 @@ META = {
 }
 
 
+NOTICE = """pt_ptpipe: a Portuguese spaCy pipeline of the ptpipe project.
+
+Licence: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0),
+https://creativecommons.org/licenses/by-sa/4.0/legalcode. The tagger, lemmatizer and parser are
+trained on UD Portuguese-Bosque (CC BY-SA 4.0), so the model is distributed under the same
+licence. The code of ptpipe itself is MIT-licensed; this licence covers the model files only.
+
+Training data and attribution (see meta.json "sources" and models/README.md):
+- UD Portuguese-Bosque 2.16, Rademaker et al. 2017, Linguateca / Floresta Sintá(c)tica.
+- Paramopama, Mendonça Júnior et al. 2015, derived from WikiNER (Nothman et al. 2013, CC BY).
+- First HAREM golden collection, Santos et al. 2006 (LREC), Linguateca.
+"""
+
+
 def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     """tagparse + ner -> `out`, a pipeline folder loadable with `spacy.load(out)`."""
     nlp = spacy.load(tagparse)
@@ -58,4 +72,5 @@ def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    (out / "LICENSE").write_text(NOTICE, encoding="utf-8")
     return out
