@@ -30,14 +30,14 @@ lint: install
 	$(BIN)/ruff format --check pipeline tests benchmarks
 
 # --- the project's own spaCy model (issue 3; see models/README.md) --------------------------
-# Not part of `make run`/`make test`: training takes about an hour per half on 2 cores.
-# Both halves train at once, one core each. Override TRAIN_ARGS to shorten a run, e.g.
-#   make model TRAIN_ARGS="--training.max_epochs 2"
+# Not part of `make run`/`make test`: about 35 minutes on 2 cores, the two halves at once, one
+# core each. Override TRAIN_ARGS to shorten a run, e.g.  make model TRAIN_ARGS="--training.max_epochs 2"
 CORPORA ?= ../shared/corpora
 MODEL_BUILD ?= build
 MODEL_OUT ?= models/pt_ptpipe
 TRAIN_ARGS ?=
 TRAIN_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+SPACY_TRAIN := $(TRAIN_ENV) $(BIN)/python -m spacy train
 
 model: model-train
 	$(MAKE) model-assemble model-eval
@@ -46,14 +46,14 @@ model-corpora: install
 	$(BIN)/python -m pipeline.training convert --corpora $(CORPORA) --out $(MODEL_BUILD)/corpora
 
 model-train: model-corpora
-	$(TRAIN_ENV) $(BIN)/python -m spacy train pipeline/training/configs/tagparse.cfg --output $(MODEL_BUILD)/tagparse \
+	$(SPACY_TRAIN) pipeline/training/configs/tagparse.cfg --output $(MODEL_BUILD)/tagparse \
 		--paths.train $(MODEL_BUILD)/corpora/bosque-train.spacy --paths.dev $(MODEL_BUILD)/corpora/bosque-dev.spacy \
 		$(TRAIN_ARGS) > $(MODEL_BUILD)/tagparse.log 2>&1 & \
-	$(TRAIN_ENV) $(BIN)/python -m spacy train pipeline/training/configs/ner.cfg --output $(MODEL_BUILD)/ner \
+	$(SPACY_TRAIN) pipeline/training/configs/ner.cfg --output $(MODEL_BUILD)/ner \
 		--paths.train $(MODEL_BUILD)/corpora/ner-train.spacy --paths.dev $(MODEL_BUILD)/corpora/ner-dev.spacy \
 		$(TRAIN_ARGS) > $(MODEL_BUILD)/ner.log 2>&1 & \
 	wait
-	tail -n 3 $(MODEL_BUILD)/tagparse.log $(MODEL_BUILD)/ner.log
+	tail -n 4 $(MODEL_BUILD)/tagparse.log $(MODEL_BUILD)/ner.log
 
 model-assemble: install
 	$(BIN)/python -m pipeline.training assemble --tagparse $(MODEL_BUILD)/tagparse/model-best \

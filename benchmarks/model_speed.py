@@ -39,15 +39,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=annotate.default_model())
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=64, help="documents per nlp.pipe batch")
     args = parser.parse_args(argv)
 
     nlp = spacy.load(args.model)
     texts = corpus_texts(args.words)
     load = load_seconds(Path(args.model), runs=args.runs)
-    whole = speed(nlp, texts, runs=args.runs)
+    whole = speed(nlp, texts, runs=args.runs, batch_size=args.batch_size)
     print(
         f"machine: {platform.machine()}, Python {platform.python_version()}, spaCy {spacy.__version__}; "
-        f"model {args.model}; {len(texts)} texts, {whole['tokens']} tokens; median of {args.runs} runs"
+        f"model {args.model}; {len(texts)} texts, {whole['tokens']} tokens, batches of {args.batch_size}; "
+        f"median of {args.runs} runs"
     )
     print(f"load: {load['median']:.2f} s (spacy.load), {load['with_import_median']:.2f} s with `import spacy`")
     print("| run | words/s (tokens) | whitespace words/s |")
@@ -57,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "tok2vec":
             continue  # the listeners need it: disabling it alone is not a run that means anything
         with nlp.select_pipes(disable=[name]):
-            part = speed(nlp, texts, runs=args.runs)
+            part = speed(nlp, texts, runs=args.runs, batch_size=args.batch_size)
         print(f"| without {name} | {part['words_per_s']:,} | {part['whitespace_words_per_s']:,} |")
     return 0
 

@@ -2,8 +2,10 @@
 
 >>> import pipeline
 >>> record = pipeline.process("O Governo da Bahia liberou R$ 2.321.286.890.")
->>> record["entities"][1]["attributes"]["value"]
-2321286890
+>>> [e["attributes"]["value"] for e in record["entities"] if e["label"] == "MONEY"]
+[2321286890]
+>>> [e["attributes"]["uf"] for e in record["entities"] if e["label"] == "STATE"]
+['BA']
 """
 
 __version__ = "0.1.0"
