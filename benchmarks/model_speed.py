@@ -10,7 +10,6 @@ disabled at a time.
 from __future__ import annotations
 
 import argparse
-import itertools
 import platform
 import sys
 from pathlib import Path
@@ -18,20 +17,14 @@ from pathlib import Path
 import spacy
 
 from pipeline import annotate, ingest
-from pipeline.training.evaluate import load_seconds, speed
+from pipeline.training.evaluate import load_seconds, repeat_to_words, speed
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def corpus_texts(words: int) -> list[str]:
     base = [d.text for d in ingest.read([str(ROOT / "corpus" / "releases")]) if d.error is None]
-    texts, count = [], 0
-    for text in itertools.cycle(base):
-        if count >= words:
-            return texts
-        texts.append(text)
-        count += len(text.split())
-    return texts
+    return repeat_to_words(base, words)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ aligned), so the figures are comparable to the ones spaCy publishes for pt_core_
 
 from __future__ import annotations
 
+import itertools
 import platform
 import statistics
 import subprocess
@@ -89,15 +90,25 @@ def load_seconds(model: Path, runs: int = 3) -> dict:
     }
 
 
+def repeat_to_words(base: list[str], words: int) -> list[str]:
+    """`base` cycled until the texts hold at least `words` whitespace-separated words.
+
+    >>> repeat_to_words(["a b", "c"], 4)
+    ['a b', 'c', 'a b']
+    """
+    texts, count = [], 0
+    for text in itertools.cycle(base):
+        if count >= words:
+            break
+        texts.append(text)
+        count += len(text.split())
+    return texts
+
+
 def speed_texts(nlp, data: Path, words: int) -> list[str]:
     """Raw texts of the test sets, repeated until there are about `words` words."""
-    base = [ex.reference.text for name, (file, _) in TEST_SETS.items() for ex in examples(nlp, data / file)]
-    texts, count = [], 0
-    while count < words:
-        for text in base:
-            texts.append(text)
-            count += len(text.split())
-    return texts
+    base = [ex.reference.text for file, _ in TEST_SETS.values() for ex in examples(nlp, data / file)]
+    return repeat_to_words(base, words)
 
 
 def size_mb(model: Path) -> float:
