@@ -1,0 +1,261 @@
+"""Spelling correction on UD Bosque with injected typos: precision, recall, false changes, speed.
+
+The clean sentences of a Bosque split (test by default; tune on `--split dev`) get typos a
+hurried typist makes, at `--rate` per token, with a fixed seed:
+
+    accent dropped or wrong, cedilla lost or doubled, a doubled letter, a missing letter,
+    two adjacent letters swapped, a keyboard-neighbour substitution.
+
+Only lower-case words of at least 4 letters get typos (capitalised words are names to the
+corrector by design, see pipeline/spelling.py), and a typo that makes another lexicon word
+(`esta` -> `está`) is not injected: without a language model it cannot be detected, and the
+number skipped is reported.
+
+- precision: corrections that restore the original word / all corrections on the noisy text;
+- recall: typos restored / typos injected;
+- false changes per 1,000 tokens of the untouched text (a clean run);
+- tokens/s of the spelling step alone and of the whole normalise stage, on the clean text
+  (median of `--runs`), and the lexicon's memory (tracemalloc) and load time.
+
+    python -m benchmarks.spelling [--split test] [--rate 0.1] [--seed 13] [--runs 3] [--show 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.normalise import normalise
+from pipeline.spelling import NEIGHBOURS, Lexicon, Speller
+
+CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+BOSQUE = CORPORA / "ud-bosque"
+
+ACCENTS = {"a": "áàâã", "e": "éê", "i": "í", "o": "óôõ", "u": "ú"}
+UNACCENT = {acc: base for base, accs in ACCENTS.items() for acc in accs}
+
+
+def sentences(split: str) -> list[str]:
+    path = BOSQUE / f"pt_bosque-ud-{split}.conllu"
+    with path.open(encoding="utf-8") as fh:
+        return [line[len("# text = ") :].strip() for line in fh if line.startswith("# text = ")]
+
+
+# --- typo makers: each returns the misspelt word or None when it does not apply ------------
+
+
+def accent_dropped(w: str, rng: random.Random) -> str | None:
+    spots = [i for i, ch in enumerate(w) if ch in UNACCENT]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return w[:i] + UNACCENT[w[i]] + w[i + 1 :]
+
+
+def accent_wrong(w: str, rng: random.Random) -> str | None:
+    spots = [i for i, ch in enumerate(w) if _wrong_accents(ch)]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    other = rng.choice(_wrong_accents(w[i]))
+    return w[:i] + other + w[i + 1 :]
+
+
+def _wrong_accents(ch: str) -> list[str]:
+    """Other accents on the same vowel, except the PT-PT/PT-BR pairs (ó/ô, é/ê): both are right."""
+    if ch not in UNACCENT:
+        return []
+    return [a for a in ACCENTS[UNACCENT[ch]] if a != ch and {a, ch} not in ({"ó", "ô"}, {"é", "ê"})]
+
+
+def cedilla(w: str, rng: random.Random) -> str | None:
+    if "ç" not in w:
+        return None
+    return w.replace("ç", rng.choice(["c", "çç"]), 1)
+
+
+def doubled(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(len(w))
+    return w[: i + 1] + w[i] + w[i + 1 :]
+
+
+def missing(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(len(w))
+    return w[:i] + w[i + 1 :]
+
+
+def swapped(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(len(w) - 1)
+    if w[i] == w[i + 1]:
+        return None
+    return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+
+
+def neighbour(w: str, rng: random.Random) -> str | None:
+    spots = [i for i, ch in enumerate(w) if ch in NEIGHBOURS]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return w[:i] + rng.choice(sorted(NEIGHBOURS[w[i]])) + w[i + 1 :]
+
+
+TYPOS = {
+    "accent_dropped": accent_dropped,
+    "accent_wrong": accent_wrong,
+    "cedilla": cedilla,
+    "doubled": doubled,
+    "missing": missing,
+    "swapped": swapped,
+    "neighbour": neighbour,
+}
+
+
+@dataclass
+class Injected:
+    text: str
+    typos: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # start -> (end, original, kind)
+
+
+def inject(sentence: str, rng: random.Random, rate: float, lexicon: Lexicon, skipped: Counter) -> Injected:
+    out: list[str] = []
+    typos: dict[int, tuple[int, str, str]] = {}
+    pos = 0
+    for token in sentence.split(" "):
+        if token.isalpha() and token.islower() and len(token) >= 4 and rng.random() < rate:
+            kind, bad = _typo(token, rng)
+            if bad is None:
+                skipped["no typo applies"] += 1
+            elif bad in lexicon:
+                skipped["makes a word"] += 1
+            else:
+                typos[pos] = (pos + len(bad), token, kind)
+                token = bad
+        out.append(token)
+        pos += len(token) + 1
+    return Injected(" ".join(out), typos)
+
+
+def _typo(word: str, rng: random.Random) -> tuple[str, str | None]:
+    """A typo kind drawn at random among those that apply to the word, and the misspelling."""
+    kinds = list(TYPOS)
+    rng.shuffle(kinds)
+    for kind in kinds:
+        bad = TYPOS[kind](word, rng)
+        if bad is not None and bad != word:
+            return kind, bad
+    return "", None
+
+
+def tokens(text: str) -> int:
+    return len(text.split())
+
+
+def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int) -> dict:
+    rng = random.Random(seed)
+    skipped: Counter = Counter()
+    injected = [inject(t, rng, rate, speller.lexicon, skipped) for t in texts]
+    by_kind: Counter = Counter()
+    fixed_by_kind: Counter = Counter()
+    changes = right = 0
+    examples: list[str] = []
+    for item in injected:
+        for _, _, kind in item.typos.values():
+            by_kind[kind] += 1
+        for edit in speller.edits(item.text):
+            changes += 1
+            typo = item.typos.get(edit.start)
+            if typo and typo[0] == edit.end and typo[1] == edit.replacement:
+                right += 1
+                fixed_by_kind[typo[2]] += 1
+            elif len(examples) < show:
+                expected = typo[1] if typo else "(unchanged)"
+                examples.append(f"{item.text[edit.start : edit.end]} -> {edit.replacement}  [want {expected}]")
+    missed = [
+        f"{item.text[s:e]} [want {orig}, {kind}]"
+        for item in injected
+        for s, (e, orig, kind) in item.typos.items()
+        if not any(ed.start == s and ed.replacement == orig for ed in speller.edits(item.text))
+    ][:show]
+    total = sum(by_kind.values())
+    clean_tokens = sum(tokens(t) for t in texts)
+    false_clean = sum(len(speller.edits(t)) for t in texts)
+    return {
+        "sentences": len(texts),
+        "tokens": clean_tokens,
+        "typos": total,
+        "typos_per_100_tokens": round(100 * total / clean_tokens, 2),
+        "skipped": dict(skipped),
+        "changes": changes,
+        "precision": round(right / changes, 4) if changes else None,
+        "recall": round(right / total, 4) if total else None,
+        "recall_by_kind": {k: round(fixed_by_kind[k] / n, 3) for k, n in sorted(by_kind.items())},
+        "false_changes_clean": false_clean,
+        "false_changes_per_1000_tokens": round(1000 * false_clean / clean_tokens, 3),
+        "wrong_examples": examples,
+        "missed_examples": missed,
+    }
+
+
+def speed(texts: list[str], fn, runs: int) -> float:
+    n = sum(tokens(t) for t in texts)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for t in texts:
+            fn(t)
+        times.append(time.perf_counter() - start)
+    return round(n / statistics.median(times))
+
+
+def lexicon_cost() -> dict:
+    tracemalloc.start()
+    start = time.perf_counter()
+    lexicon = Lexicon.load()
+    seconds = time.perf_counter() - start
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del lexicon
+    start = time.perf_counter()
+    Lexicon.load()
+    return {
+        "lexicon_mb": round(current / 1e6, 1),
+        "lexicon_peak_mb": round(peak / 1e6, 1),
+        "load_seconds": round(time.perf_counter() - start, 2),
+        "load_seconds_traced": round(seconds, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    parser.add_argument("--rate", type=float, default=0.1, help="chance that an eligible token (lower case, 4+ letters) gets a typo")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--show", type=int, default=20, help="wrong and missed examples to list")
+    args = parser.parse_args(argv)
+    if not BOSQUE.is_dir():
+        print(f"benchmarks.spelling: {BOSQUE} not found", file=sys.stderr)
+        return 2
+    texts = sentences(args.split)
+    speller = Speller()
+    result = {"split": args.split, "rate": args.rate, "seed": args.seed}
+    result.update(score(texts, speller, args.rate, args.seed, args.show))
+    result["spelling_tokens_per_s"] = speed(texts, speller.edits, args.runs)
+    result["normalise_tokens_per_s"] = speed(texts, normalise, args.runs)
+    result.update(lexicon_cost())
+    result["machine"] = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,401 @@
+"""Spelling correction for the normalise stage: a lexicon, candidates, a few rules of context.
+
+How a word is judged, cheapest test first:
+1. Skipped: words with digits, inside URLs, e-mail addresses, hashtags and @handles, ALL-CAPS
+   words (acronyms), hyphenated compounds, and unknown words the document repeats (a name or
+   a term the author spells that way on purpose).
+2. Known: the word is in the lexicon (wordfreq forms that a pt-BR or pt-PT hunspell dictionary
+   accepts, plus the dictionaries' entries; see `lang/build_lexicon.py`). Both spellings
+   count as right (`facto`/`fato`, `acção`/`ação`).
+3. Candidates, SymSpell-style but accent-insensitive: lexicon words with the same *folded* form
+   (no accents, `ç` -> `c`, doubled letters single) and words one folded edit away (a letter
+   missing, extra, swapped or replaced). For long words after an article, when the nearest
+   candidates are finite verbs (`a superintende`), words sharing the first letters and up to a
+   third of the letters apart are also considered (`superientende` -> `superintendente`).
+4. Ranking: frequency (Zipf) minus a weighted edit cost (an accent or a doubled letter costs
+   little, a missing letter more), plus evidence from the document (the candidate or a word
+   of the same stem occurs in it).
+5. Capitalised words are names until shown otherwise: they only get a correction equal to them
+   after folding (`Confederaççao` -> `Confederação`, never `Leísa` -> `Luísa`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from .alignment import Edit
+
+LEXICON_PATH = Path(__file__).parent / "lang" / "pt" / "lexicon.tsv.gz"
+# The pt-PT hunspell dictionary (LibreOffice / Projecto Natura), read with spylls: it knows the
+# rare inflections the lexicon lacks (`demitira`, `realçara`) without storing millions of
+# forms. Asked only about words the speller is about to change. pt-BR's dictionary is not
+# used: it accepts typos through its productive prefixes (`superientende`) and is 15x slower.
+HUNSPELL_PATH = Path(__file__).parent / "lang" / "pt" / "hunspell" / "pt_PT"
+
+_WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+# Whitespace-delimited stretches where words are not prose: URLs, e-mail, hashtags, handles.
+_NOT_PROSE = regex.compile(r"\S*(?:://|www\.|@|#|\.(?:br|com|org|gov|pt|net)\b)\S*", flags=regex.IGNORECASE)
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+# Words after which a finite verb does not come: articles, contractions, demonstratives.
+DETERMINERS = frozenset(
+    "a o as os um uma uns umas da do das dos na no nas nos à ao às aos pela pelo pelas pelos "
+    "dum duma num numa esta este estas estes essa esse essas esses aquela aquele aquelas aqueles "
+    "sua seu suas seus nossa nosso nossas nossos cada".split()
+)
+
+# Edit costs (in Zipf units), from what a hurried typist does most: losing an accent or a
+# cedilla, doubling or undoubling a letter, missing a letter, hitting the key next to it.
+COST_ACCENT = 0.6  # a diacritic restored or changed (the typist lost or mistyped it)
+COST_ACCENT_REMOVED = 1.5  # a diacritic taken away: typists rarely add one where none goes
+COST_DOUBLE = 0.8  # a letter doubled or undoubled
+COST_MISSING = 2.0  # a letter the typist left out
+COST_EXTRA = 2.5  # a letter the typist added (not a doubling)
+COST_NEIGHBOUR = 1.6  # the key next to the right one
+COST_SUBSTITUTE = 2.3  # any other wrong letter
+COST_SWAP = 1.8  # two adjacent letters swapped
+COST_EDIT = COST_MISSING  # a typical single edit, for limits
+DOC_BONUS = 1.5  # the candidate occurs in the document
+STEM_BONUS = 0.8  # a word with the candidate's stem occurs in the document
+MIN_LEN = 3  # shorter words are too ambiguous to correct without a language model
+MIN_ZIPF_EDIT = 2.0  # a candidate one real edit away must be at least this common
+MIN_LEN_EDIT = 4  # ... and the word at least this long
+LONG_WORD = 9  # words this long may get far candidates after a determiner
+FAR_COST_PER_LETTER = 0.7  # ... at most this edit cost per letter
+X_CANDIDATE_ZIPF = 3.0  # a word no dictionary has is offered as a correction from this Zipf on
+COMMON_ZIPF = 6.0
+MIN_CONFIDENCE = 0.75  # changes below this are not made (tuned on Bosque dev, see benchmarks/spelling.py)
+CONTEXT_CONFIDENCE = 0.8  # a capitalised word may become a word this common that it folds to (Sao -> São)
+# Letter sequences that Portuguese spelling never has: a capitalised word with one of them is
+# a typo, not a name (Confederaççao, Participaçao).
+# Words that do not look Portuguese (two accented vowels, French and English endings): loans
+# and foreign names are left as they are.
+_FOREIGN = regex.compile(r"[áéíóúâêô].*[áéíóúâêôàè]|isme$|elle$|ll|on$|[^aeiouns]s$")
+# Consonants that PT-PT spelling had before the 1990 agreement (acção, óptimo, projecto).
+_PRE_1990 = regex.compile(r"[cp](?=[tçc])")
+# Vowels that PT-PT writes open and PT-BR closed (económico / econômico).
+_PT_BR = regex.compile(r"[óé]")
+_IMPOSSIBLE = regex.compile(r"çç|ç[eiy]|ç$|ç(?:ao|oes|aes)$|(\p{L})\1\1")
+PREFIX = 5  # ... sharing this many folded first letters
+
+
+# Accented Latin letters -> their base letter, for `fold` (str.translate is the fast path).
+_BASE_LETTER = {
+    ord(ch): unicodedata.normalize("NFD", ch)[0]
+    for ch in map(chr, range(0xC0, 0x250))
+    if len(unicodedata.normalize("NFD", ch)) > 1
+}
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
+def fold(word: str) -> str:
+    """Lower case, no diacritics, no doubled letters: the key that typos of accents share.
+
+    >>> fold("Confederaççao"), fold("confederação")
+    ('confederacao', 'confederacao')
+    """
+    return _DOUBLED.sub(r"\1", word.lower().translate(_BASE_LETTER))
+
+
+# Zipf values are stored as hundredths; one shared int object per value keeps the dict small.
+_HUNDREDTHS = [i / 100 for i in range(1000)]
+
+
+@dataclass
+class Lexicon:
+    """Words with their Zipf frequency and tag, and an index by folded form.
+
+    Tags (see lang/build_lexicon.py): `V` finite verb form only, `N` a name, `X` a frequent word
+    no dictionary has. `N` words and rarer `X` words are known but never offered as corrections.
+    """
+
+    zipf: dict[str, float]
+    verbs: frozenset[str]
+    by_fold: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    sorted_folds: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
+        zipf: dict[str, float] = {}
+        verbs: set[str] = set()
+        by_fold: dict[str, str | tuple[str, ...]] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                word, freq, tag = line.rstrip("\n").split("\t")
+                zipf[word] = _HUNDREDTHS[int(freq)]
+                if tag == "V":
+                    verbs.add(word)
+                elif tag == "N" or (tag == "X" and zipf[word] < X_CANDIDATE_ZIPF) or "-" in word:
+                    continue
+                key = fold(word)
+                known = by_fold.get(key)
+                by_fold[key] = word if known is None else (*_as_tuple(known), word)
+        return cls(zipf, frozenset(verbs), by_fold, sorted(by_fold))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.zipf
+
+    def same_fold(self, word: str) -> tuple[str, ...]:
+        return _as_tuple(self.by_fold.get(fold(word), ()))
+
+    def one_edit(self, word: str) -> set[str]:
+        """Words whose folded form is one edit from the folded `word`."""
+        found: set[str] = set()
+        for variant in _edits1(fold(word)):
+            hit = self.by_fold.get(variant)
+            if hit is not None:
+                found.update(_as_tuple(hit))
+        return found
+
+    def with_prefix(self, word: str, length: int = PREFIX) -> list[str]:
+        """Words whose folded form starts like the folded `word`."""
+        prefix = fold(word)[:length]
+        i = bisect_left(self.sorted_folds, prefix)
+        out: list[str] = []
+        while i < len(self.sorted_folds) and self.sorted_folds[i].startswith(prefix):
+            out.extend(_as_tuple(self.by_fold[self.sorted_folds[i]]))
+            i += 1
+        return out
+
+
+def _as_tuple(hit: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (hit,) if isinstance(hit, str) else hit
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in _ALPHABET}
+    return deletes | swaps | replaces | inserts
+
+
+# Keyboard neighbours on the Brazilian ABNT2 and Portuguese layouts (letter keys only).
+_ROWS = ("qwertyuiop", "asdfghjklç", "zxcvbnm")
+NEIGHBOURS = {
+    ch: frozenset(
+        _ROWS[r2][c2]
+        for r2 in range(max(0, r - 1), min(len(_ROWS), r + 2))
+        for c2 in range(max(0, c - 1), c + 2)
+        if c2 < len(_ROWS[r2]) and (r2, c2) != (r, c)
+    )
+    for r, row in enumerate(_ROWS)
+    for c, ch in enumerate(row)
+}
+
+
+def _base(ch: str) -> str:
+    return ch.translate(_BASE_LETTER)
+
+
+def _substitution(typed: str, meant: str) -> float:
+    if typed == meant:
+        return 0.0
+    if _base(typed) == _base(meant):
+        return COST_ACCENT_REMOVED if meant == _base(meant) else COST_ACCENT
+    if _base(meant) in NEIGHBOURS.get(_base(typed), ()):
+        return COST_NEIGHBOUR
+    return COST_SUBSTITUTE
+
+
+def edit_cost(typed: str, meant: str) -> float:
+    """Weighted Damerau-Levenshtein cost of the typos that turn `meant` into `typed` (lower case).
+
+    >>> edit_cost("participaçao", "participação"), edit_cost("superintende", "superintendente")
+    (0.6, 6.0)
+    """
+    a, b = typed, meant
+    n, m = len(a), len(b)
+    prev2: list[float] = []
+    prev = [0.0]
+    for j in range(1, m + 1):
+        prev.append(prev[-1] + _missing_cost(b, j))
+    for i in range(1, n + 1):
+        cur = [prev[0] + _extra_cost(a, i)] + [0.0] * m
+        for j in range(1, m + 1):
+            best = min(
+                prev[j - 1] + _substitution(a[i - 1], b[j - 1]),
+                prev[j] + _extra_cost(a, i),
+                cur[j - 1] + _missing_cost(b, j),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
+                best = min(best, prev2[j - 2] + COST_SWAP)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return round(prev[m], 3)
+
+
+def _extra_cost(typed: str, i: int) -> float:
+    """Cost of the typed letter `typed[i-1]` being one too many (cheap next to its twin)."""
+    return COST_DOUBLE if i > 1 and _base(typed[i - 2]) == _base(typed[i - 1]) else COST_EXTRA
+
+
+def _missing_cost(meant: str, j: int) -> float:
+    """Cost of the letter `meant[j-1]` having been left out (cheap when it was a double)."""
+    return COST_DOUBLE if j > 1 and _base(meant[j - 2]) == _base(meant[j - 1]) else COST_MISSING
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    word: str
+    score: float
+    cost: float
+    confidence: float
+
+
+@cache
+def hunspell_accepts() -> Callable[[str], bool]:
+    """`word -> bool` from the pt-PT hunspell dictionary (loaded once, about 1 s)."""
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(str(HUNSPELL_PATH)).lookup
+
+
+class Speller:
+    """Corrects the words of one text; `edits(text)` is the normalise step.
+
+    `accepts` is a second opinion asked before a change (a hunspell lookup by default;
+    None to go by the lexicon alone).
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, accepts: Callable[[str], bool] | None | bool = True):
+        self.lexicon = lexicon or default_lexicon()
+        self.accepts = hunspell_accepts() if accepts is True else accepts or None
+
+    def edits(self, text: str) -> list[Edit]:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        if not words:
+            return []
+        unknown = [w for w in words if w[2].lower() not in self.lexicon.zipf]
+        if not unknown:
+            return []
+        blocked = _spans(_NOT_PROSE, text)
+        counts: dict[str, int] = {}
+        for _, _, word in words:
+            counts[word] = counts.get(word, 0) + 1
+        doc_vocab = {w[2].lower() for w in words} - {w[2].lower() for w in unknown}
+        index = {start: i for i, (start, _, _) in enumerate(words)}
+        out: list[Edit] = []
+        for start, end, word in unknown:
+            if counts[word] > 1 or _inside(blocked, start) or not self._correctable(word):
+                continue
+            i = index[start]
+            previous = words[i - 1][2].lower() if i > 0 and _adjacent(text, words[i - 1][1], start) else ""
+            suggestion = self.suggest(word, previous=previous, doc_vocab=doc_vocab)
+            if suggestion is None or suggestion.confidence < MIN_CONFIDENCE:
+                continue
+            if not (self.accepts and self.accepts(word)):
+                out.append(Edit(start, end, _same_case(word, suggestion.word), "spelling", suggestion.confidence))
+        return out
+
+    @staticmethod
+    def _correctable(word: str) -> bool:
+        if len(word) < MIN_LEN or "-" in word or "'" in word or "’" in word:
+            return False
+        return not (word.isupper() or any(ch.isupper() for ch in word[1:]))  # acronyms, CamelCase
+
+    def suggest(self, word: str, *, previous: str = "", doc_vocab: frozenset[str] | set[str] = frozenset()):
+        """The best correction of one unknown word, or None to leave it."""
+        lower = word.lower()
+        if _FOREIGN.search(lower):
+            return None
+        name_like = word[0].isupper()
+        after_determiner = previous in DETERMINERS
+        far = False
+        candidates = set(self.lexicon.same_fold(lower))
+        if name_like and not _IMPOSSIBLE.search(lower):
+            # a name keeps its spelling (Antonio, Motta) unless it folds to a very common word
+            candidates = {c for c in candidates if self.lexicon.zipf[c] >= COMMON_ZIPF}
+        if not name_like and len(lower) >= MIN_LEN_EDIT:
+            candidates |= {c for c in self.lexicon.one_edit(lower) if self.lexicon.zipf[c] >= MIN_ZIPF_EDIT}
+        if after_determiner:
+            candidates = {c for c in candidates if c not in self.lexicon.verbs}
+            if not candidates and not name_like and len(lower) >= LONG_WORD:
+                candidates = self._far(lower)
+                far = True
+        ranked = sorted(
+            (self._score(lower, c, doc_vocab) for c in candidates),
+            key=lambda s: (-s.score, s.cost, s.word),
+        )
+        if not ranked:
+            return None
+        best = ranked[0]
+        if _PRE_1990.sub("", lower) == best.word or _PT_BR.sub(_pt_br, lower) == _PT_BR.sub(_pt_br, best.word):
+            return None  # projectista, lacónica: PT-PT spellings of projetista, lacônica
+        margin = best.score - ranked[1].score if len(ranked) > 1 else 3.0
+        if margin < 0.3:  # two readings equally likely: leave the word as written
+            return None
+        # A far candidate found through the context has two signals for it (no finite verb
+        # after an article; most of the word in place): its confidence is the context's.
+        confidence = CONTEXT_CONFIDENCE if far and margin >= 1 else _confidence(best.cost, margin)
+        return Suggestion(best.word, best.score, best.cost, confidence)
+
+    def _far(self, lower: str) -> set[str]:
+        limit = FAR_COST_PER_LETTER * len(lower)
+        return {
+            c
+            for c in self.lexicon.with_prefix(lower)
+            if c not in self.lexicon.verbs and self.lexicon.zipf[c] >= MIN_ZIPF_EDIT and edit_cost(lower, c) <= limit
+        }
+
+    def _score(self, lower: str, candidate: str, doc_vocab) -> Suggestion:
+        cost = edit_cost(lower, candidate)
+        score = self.lexicon.zipf[candidate] - cost
+        if candidate in doc_vocab:
+            score += DOC_BONUS
+        elif len(candidate) >= 7 and any(w.startswith(candidate[:-2]) for w in doc_vocab):
+            score += STEM_BONUS
+        return Suggestion(candidate, score, cost, 0.0)
+
+
+def _pt_br(match: regex.Match) -> str:
+    return {"ó": "ô", "é": "ê"}[match.group()]
+
+
+def _confidence(cost: float, margin: float) -> float:
+    """A rough probability that the change is right: cheap edits and clear winners score high."""
+    base = 0.97 if cost <= COST_DOUBLE * 2 else 0.9 if cost <= COST_EDIT else 0.7
+    return round(base * min(1.0, 0.75 + margin / 8), 2)
+
+
+def _same_case(original: str, replacement: str) -> str:
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _spans(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
+    """Only whitespace between two words (no punctuation breaks the context)."""
+    return not text[left_end:right_start].strip()
+
+
+def spelling(text: str) -> list[Edit]:
+    """The normalise step: spelling corrections with the default lexicon."""
+    return _default_speller().edits(text)
+
+
+@cache
+def _default_speller() -> Speller:
+    return Speller()
