@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install run test lint clean model model-corpora model-train model-assemble model-eval
+.PHONY: install run test lint clean lexicon model model-corpora model-train model-assemble model-eval
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -28,6 +28,16 @@ test: install
 lint: install
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/ruff format --check pipeline tests benchmarks
+
+# --- the spelling lexicon (issue 4; see pipeline/lang/build_lexicon.py) ----------------------
+# Not part of `make run`/`make test`: the built table is committed. Needs Debian's hunspell
+# dictionaries and unmunch (root, apt) and wordfreq; about a minute.
+lexicon: install
+	command -v unmunch >/dev/null && test -f /usr/share/hunspell/pt_BR.dic && test -f /usr/share/hunspell/pt_PT.dic \
+		|| apt-get install -y -q hunspell-pt-br hunspell-pt-pt hunspell-tools
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lexicon]'
+	$(BIN)/python -m pipeline.lang.build_lexicon
+	cp /usr/share/hunspell/pt_PT.aff /usr/share/hunspell/pt_PT.dic pipeline/lang/pt/hunspell/
 
 # --- the project's own spaCy model (issue 3; see models/README.md) --------------------------
 # Not part of `make run`/`make test`: about 35 minutes on 2 cores, the two halves at once, one

@@ -4,7 +4,8 @@ The clean sentences of a Bosque split (test by default; tune on `--split dev`) g
 hurried typist makes, at `--rate` per token, with a fixed seed:
 
     accent dropped or wrong, cedilla lost or doubled, a doubled letter, a missing letter,
-    two adjacent letters swapped, a keyboard-neighbour substitution.
+    an extra letter (a neighbouring key hit as well), two adjacent letters swapped, a
+    keyboard-neighbour substitution; one word in five gets two of them (`Confederaççao`).
 
 Only lower-case words of at least 4 letters get typos (capitalised words are names to the
 corrector by design, see pipeline/spelling.py), and a typo that makes another lexicon word
@@ -18,6 +19,12 @@ number skipped is reported.
   (median of `--runs`), and the lexicon's memory (tracemalloc) and load time.
 
     python -m benchmarks.spelling [--split test] [--rate 0.1] [--seed 13] [--runs 3] [--show 20]
+    python -m benchmarks.spelling --fit    # refit the confidence model on the train split
+
+`--fit` collects every suggestion the speller would make on injected and clean train
+sentences, labels it right (restores the original word) or wrong, fits a logistic regression
+on its features and prints the weights for `CONFIDENCE_WEIGHTS` in pipeline/spelling.py; the
+threshold `MIN_CONFIDENCE` is then chosen on dev and the figures reported on test.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 BOSQUE = CORPORA / "ud-bosque"
 
 ACCENTS = {"a": "áàâã", "e": "éê", "i": "í", "o": "óôõ", "u": "ú"}
+TWO_TYPOS = 0.2  # share of misspelt words with a second typo, with --hard
 UNACCENT = {acc: base for base, accs in ACCENTS.items() for acc in accs}
 
 
@@ -93,6 +101,16 @@ def missing(w: str, rng: random.Random) -> str | None:
     return w[:i] + w[i + 1 :]
 
 
+def extra(w: str, rng: random.Random) -> str | None:
+    """A key next to a letter of the word hit as well (before or after it)."""
+    i = rng.randrange(len(w))
+    near = sorted(NEIGHBOURS.get(w[i], ()))
+    if not near:
+        return None
+    at = i + rng.randint(0, 1)
+    return w[:at] + rng.choice(near) + w[at:]
+
+
 def swapped(w: str, rng: random.Random) -> str | None:
     i = rng.randrange(len(w) - 1)
     if w[i] == w[i + 1]:
@@ -108,6 +126,7 @@ def neighbour(w: str, rng: random.Random) -> str | None:
     return w[:i] + rng.choice(sorted(NEIGHBOURS[w[i]])) + w[i + 1 :]
 
 
+# The typos the issue lists; `--hard` adds an extra letter and words with two typos.
 TYPOS = {
     "accent_dropped": accent_dropped,
     "accent_wrong": accent_wrong,
@@ -125,13 +144,19 @@ class Injected:
     typos: dict[int, tuple[int, str, str]] = field(default_factory=dict)  # start -> (end, original, kind)
 
 
-def inject(sentence: str, rng: random.Random, rate: float, lexicon: Lexicon, skipped: Counter) -> Injected:
+def inject(
+    sentence: str, rng: random.Random, rate: float, lexicon: Lexicon, skipped: Counter, hard: bool = False
+) -> Injected:
     out: list[str] = []
     typos: dict[int, tuple[int, str, str]] = {}
     pos = 0
     for token in sentence.split(" "):
         if token.isalpha() and token.islower() and len(token) >= 4 and rng.random() < rate:
-            kind, bad = _typo(token, rng)
+            kind, bad = _typo(token, rng, hard)
+            if bad is not None and hard and rng.random() < TWO_TYPOS:
+                _, bad2 = _typo(bad, rng, hard)
+                if bad2 is not None:
+                    kind, bad = "two", bad2
             if bad is None:
                 skipped["no typo applies"] += 1
             elif bad in lexicon:
@@ -144,12 +169,12 @@ def inject(sentence: str, rng: random.Random, rate: float, lexicon: Lexicon, ski
     return Injected(" ".join(out), typos)
 
 
-def _typo(word: str, rng: random.Random) -> tuple[str, str | None]:
+def _typo(word: str, rng: random.Random, hard: bool = False) -> tuple[str, str | None]:
     """A typo kind drawn at random among those that apply to the word, and the misspelling."""
-    kinds = list(TYPOS)
+    kinds = [*TYPOS, "extra"] if hard else list(TYPOS)
     rng.shuffle(kinds)
     for kind in kinds:
-        bad = TYPOS[kind](word, rng)
+        bad = (TYPOS.get(kind) or extra)(word, rng)
         if bad is not None and bad != word:
             return kind, bad
     return "", None
@@ -159,10 +184,10 @@ def tokens(text: str) -> int:
     return len(text.split())
 
 
-def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int) -> dict:
+def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int, hard: bool = False) -> dict:
     rng = random.Random(seed)
     skipped: Counter = Counter()
-    injected = [inject(t, rng, rate, speller.lexicon, skipped) for t in texts]
+    injected = [inject(t, rng, rate, speller.lexicon, skipped, hard) for t in texts]
     by_kind: Counter = Counter()
     fixed_by_kind: Counter = Counter()
     changes = right = 0
@@ -205,6 +230,34 @@ def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int)
     }
 
 
+def fit(texts: list[str], speller: Speller, rate: float, seed: int, hard: bool = True) -> dict[str, float]:
+    """Logistic regression (Newton's method, small L2) of right/wrong over suggestion features."""
+    import numpy as np
+
+    rng = random.Random(seed)
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    for text in texts:
+        item = inject(text, rng, rate, speller.lexicon, Counter(), hard)
+        for clean in (False, True):
+            target = text if clean else item.text
+            for start, end, _, suggestion in speller.proposals(target):
+                typo = None if clean else item.typos.get(start)
+                rows.append(suggestion.features)
+                labels.append(int(bool(typo and typo[0] == end and typo[1] == suggestion.word)))
+    names = list(rows[0])
+    x = np.array([[row[n] for n in names] for row in rows])
+    y = np.array(labels, dtype=float)
+    w = np.zeros(len(names))
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + 0.01 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 0.01 * np.eye(len(names))
+        w -= np.linalg.solve(hess, grad)
+    print(f"fitted on {len(y)} suggestions, {int(y.sum())} right", file=sys.stderr)
+    return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
+
+
 def speed(texts: list[str], fn, runs: int) -> float:
     n = sum(tokens(t) for t in texts)
     times = []
@@ -237,18 +290,25 @@ def lexicon_cost() -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["train", "dev", "test"])
-    parser.add_argument("--rate", type=float, default=0.1, help="chance that an eligible token (lower case, 4+ letters) gets a typo")
+    parser.add_argument(
+        "--rate", type=float, default=0.1, help="chance that an eligible token (lower case, 4+ letters) gets a typo"
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--show", type=int, default=20, help="wrong and missed examples to list")
+    parser.add_argument("--fit", action="store_true", help="fit the confidence model on the train split")
+    parser.add_argument("--hard", action="store_true", help="add extra letters and words with two typos")
     args = parser.parse_args(argv)
     if not BOSQUE.is_dir():
         print(f"benchmarks.spelling: {BOSQUE} not found", file=sys.stderr)
         return 2
-    texts = sentences(args.split)
     speller = Speller()
-    result = {"split": args.split, "rate": args.rate, "seed": args.seed}
-    result.update(score(texts, speller, args.rate, args.seed, args.show))
+    if args.fit:
+        print(json.dumps(fit(sentences("train"), speller, args.rate, args.seed, args.hard), indent=4))
+        return 0
+    texts = sentences(args.split)
+    result = {"split": args.split, "rate": args.rate, "seed": args.seed, "hard": args.hard}
+    result.update(score(texts, speller, args.rate, args.seed, args.show, args.hard))
     result["spelling_tokens_per_s"] = speed(texts, speller.edits, args.runs)
     result["normalise_tokens_per_s"] = speed(texts, normalise, args.runs)
     result.update(lexicon_cost())

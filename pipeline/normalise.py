@@ -2,9 +2,10 @@
 
 The stage is a chain of small steps. Each step looks at the current text and proposes edits;
 `Alignment` applies them and remembers where every character came from. Steps only fix what
-is plainly wrong (decomposed accents, invisible characters, doubled spaces, a space before a
-comma); names, acronyms, numbers, amounts, URLs and e-mail addresses are never touched.
-Spelling correction is a later step of its own.
+is plainly wrong (mojibake, decomposed accents, invisible characters, doubled spaces, a space
+before a comma, misspelt words); names, acronyms, numbers, amounts, URLs and e-mail addresses
+are never touched. Spelling correction lives in its own module (`spelling.py`); every step can
+be switched off by leaving its name out of `steps`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import spelling as _spelling
 from .alignment import Alignment, Correction, Edit
 
 Step = Callable[[str], list[Edit]]
@@ -48,6 +50,39 @@ _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}\)\]\"”»])[ \t]+(?=[,;.!
 # Comma or semicolon glued to the next word between two letters (`municípios,estados`).
 _MISSING_SPACE_AFTER = regex.compile(r"(?<=\p{L}{2})([,;])(?=\p{L}{2})")
 _DOUBLED_COMMA = regex.compile(r"([,;])\1+")
+
+
+# Mojibake: UTF-8 bytes read as CP1252 or Latin-1 (`AssistÃªncia`, `Ã§Ã£o`). A run starts
+# with the character a UTF-8 lead byte becomes and goes on with those of continuation bytes.
+_CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ"
+_MOJIBAKE = regex.compile(
+    "(?:[\u00c2-\u00df][\u00a0-\u00bf" + _CP1252_HIGH + "]"
+    "|[\u00e0-\u00ef][\u00a0-\u00bf" + _CP1252_HIGH + "]{2})+"
+)
+
+
+def mojibake(text: str) -> list[Edit]:
+    """Runs of UTF-8 read as CP1252 decoded again: `AssistÃªncia` -> `Assistência`."""
+    edits = []
+    for match in _MOJIBAKE.finditer(text):
+        fixed = _redecode(match.group())
+        if fixed is not None:
+            edits.append(Edit(match.start(), match.end(), fixed, "mojibake", 0.99))
+    return edits
+
+
+def _redecode(run: str) -> str | None:
+    raw = bytearray()
+    for ch in run:
+        try:
+            raw += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            raw.append(ord(ch))  # the five bytes CP1252 leaves undefined pass through Latin-1
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return fixed if fixed != run else None
 
 
 def invisible(text: str) -> list[Edit]:
@@ -95,13 +130,20 @@ def punctuation(text: str) -> list[Edit]:
     return _disjoint(edits)
 
 
+def spelling(text: str) -> list[Edit]:
+    """Misspelt words corrected from the lexicon and the context (see spelling.py)."""
+    return _spelling.spelling(text)
+
+
 # The steps, in order, by the name used in configuration.
 STEPS: dict[str, Step] = {
+    "mojibake": mojibake,
     "invisible": invisible,
     "unicode": unicode_form,
     "line_breaks": line_breaks,
     "whitespace": whitespace,
     "punctuation": punctuation,
+    "spelling": spelling,
 }
 DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
 

@@ -97,4 +97,12 @@ def test_normalising_twice_changes_nothing(text):
 
 
 def test_default_steps_are_named():
-    assert DEFAULT_STEPS == ("invisible", "unicode", "line_breaks", "whitespace", "punctuation")
+    assert DEFAULT_STEPS == (
+        "mojibake",
+        "invisible",
+        "unicode",
+        "line_breaks",
+        "whitespace",
+        "punctuation",
+        "spelling",
+    )

@@ -1,0 +1,128 @@
+"""Spelling correction: the typos that must be fixed, the words that must never change."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalise import normalise
+from pipeline.spelling import Speller, default_lexicon, edit_cost, fold
+
+FIXED = [
+    # (text, typo, correction) -- the seed's typos first, in their own context
+    ("a participação da superientende de Assistência Social da Bahia", "superientende", "superintendente"),
+    ("dos técnicos da Confederaççao Nacional dos Municípios", "Confederaççao", "Confederação"),
+    ("técnicos que apresentoaram os modelos usados", "apresentoaram", "apresentaram"),
+    ("os serviços socioassistêncial e os direitos socioassistenciais", "socioassistêncial", "socioassistencial"),
+    ("e ainda enriquecendos os debates", "enriquecendos", "enriquecendo"),
+    ("com a participaçao dos municipios mineiros", "participaçao", "participação"),
+    ("com a participaçao dos municipios mineiros", "municipios", "municípios"),
+    ("o orçamento da assistencia social", "assistencia", "assistência"),
+    ("a reuniao nao aconteceu", "reuniao", "reunião"),
+    ("a reuniao nao aconteceu", "nao", "não"),
+    ("foram apresentadas as propostas do goveno estadual", "goveno", "governo"),
+    ("o prefeito anunciou a contrução da ponte", "contrução", "construção"),
+    ("a secretaria de educaçâo informou", "educaçâo", "educação"),
+    ("os recurssos foram liberados", "recurssos", "recursos"),
+    ("o município recebeu os recrusos", "recrusos", "recursos"),
+    ("Sao Paulo recebeu a comitiva", "Sao", "São"),
+]
+
+# Text that is right as written: names, acronyms, PT-PT and pre-1990 spellings, loans, numbers.
+UNCHANGED = [
+    "Leísa Mendes e José Nilson Bispo de Sá",
+    "Antonio Motta, Marcia Balla e Nilson Toller",
+    "AMAMS, SUAS, CNM, CRAS, CREAS e a Sudene",
+    "A AMAMS e a AMM; o FUNDEB e o FPM",
+    "R$ 2.321.286.890 e R$ 1.234.567,89; 2,5 mil milhões de euros",
+    "Lei nº 8.742, de 7 de dezembro de 1993",
+    "acção, facto, óptimo e projecto; a direcção coleccionava selecções",
+    "o económico e o econômico; o fenómeno e o fenômeno; o ténis e o tênis",
+    "a equipa de futebol e o comboio chegaram ao ecrã",
+    "o site, o marketing e o show online",
+    "Acesse www.amams.org.br/noticias?id=1 ou escreva para imprensa@amams.org.br",
+    "#AssistênciaSocial e @amams_oficial",
+    "socioassistencial, socioassistenciais e cofinanciamento",
+    "o superintendente superintende a superintendência",
+    "Ele demitira o secretário; ela realçara o ponto",
+    "Montes Claros/MG, Belo Horizonte (MG), BR-251",
+]
+
+
+@pytest.mark.parametrize(("text", "typo", "fix"), FIXED)
+def test_typos_are_fixed(text, typo, fix):
+    norm = normalise(text)
+    changes = {c.to_dict(text)["original"]: c for c in norm.corrections() if c.kind == "spelling"}
+    assert typo in changes, norm.text
+    assert changes[typo].replacement == fix
+    assert 0.5 <= changes[typo].confidence <= 1
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_right_words_are_left_alone(text):
+    assert Speller().edits(text) == []
+
+
+def test_context_decides_noun_or_verb():
+    speller = Speller()
+    assert [e.replacement for e in speller.edits("a superientende de Assistência")] == ["superintendente"]
+    # without an article before it, the far noun is not considered
+    assert [e.replacement for e in speller.edits("ela superientende o serviço")] != ["superintendente"]
+
+
+def test_spelling_can_be_switched_off():
+    text = "a superientende da Confederaççao"
+    steps = ("whitespace", "punctuation")
+    assert normalise(text, steps=steps).text == text
+    assert normalise(text).text == "a superintendente da Confederação"
+
+
+def test_lexicon_tags():
+    lexicon = default_lexicon()
+    assert "superintendente" in lexicon and "superintende" in lexicon
+    assert "superintende" in lexicon.verbs and "superintendente" not in lexicon.verbs
+    assert "participaçao" not in lexicon and "municipios" not in lexicon  # wordfreq's misspellings dropped
+    assert "projecto" in lexicon  # frequent pre-1990 PT-PT spelling kept
+
+
+def test_without_hunspell_the_lexicon_still_decides():
+    speller = Speller(accepts=None)
+    assert [e.replacement for e in speller.edits("a participaçao")] == ["participação"]
+
+
+COSTS = [
+    # (typed, meant, cost): cheap for what hurried typists do, dear for the rest
+    ("participaçao", "participação", 0.6),
+    ("pesquissa", "pesquisa", 0.8),
+    ("confederaççao", "confederação", 1.4),
+    ("ideia", "idéia", 0.6),
+    ("idéia", "ideia", 1.5),
+    ("sitema", "sistema", 2.0),
+    ("sisstema", "sistema", 0.8),
+    ("sirtema", "sistema", 2.3),
+    ("sostema", "sistema", 1.6),
+    ("sistmea", "sistema", 1.8),
+]
+
+
+@pytest.mark.parametrize(("typed", "meant", "cost"), COSTS)
+def test_edit_costs(typed, meant, cost):
+    assert edit_cost(typed, meant) == pytest.approx(cost)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Confederaççao", "confederação"), ("municipios", "Municípios"), ("SÃO", "sao")])
+def test_fold(a, b):
+    assert fold(a) == fold(b)
+
+
+_COMMON = sorted(w for w, z in default_lexicon().zipf.items() if z >= 4.5 and w.isalpha())
+_SEPARATORS = st.sampled_from([" ", " ", ", ", ". ", "; ", "\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_COMMON), st.sampled_from(["lower", "title"]), _SEPARATORS), max_size=25))
+def test_clean_text_is_unchanged(parts):
+    """Any text made of known words, in lower or title case, comes out byte for byte the same."""
+    text = "".join((w if case == "lower" else w.title()) + sep for w, case, sep in parts).strip()
+    norm = normalise(text)
+    assert norm.text == text
+    assert norm.corrections() == []
