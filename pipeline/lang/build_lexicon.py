@@ -16,7 +16,8 @@ Why both sources (measured, see MEASURED.md and README):
   generates are marked `V`, so that context can reject a finite verb after an article
   (`a superintende` -> `a superintendente`).
 
-Output, one line per word: `word<TAB>zipf*100<TAB>tag`. Tags: `V` a finite verb form only,
+Output, one line per word: `word<TAB>zipf*100<TAB>tag<TAB>folded form` (the folded form only
+where it differs from the word; stored so that loading needs no folding). Tags: `V` a finite verb form only,
 `N` a name (the dictionaries only have it with a capital), `X` a frequent word that no
 dictionary has (known, never offered as a correction), empty for the rest. Licence of the
 result: CC BY-SA 4.0 (wordfreq data), with the hunspell word lists (LGPL-3 / MPL / GPL) used to
@@ -67,44 +68,59 @@ def stems(dic: Path) -> Iterator[tuple[str, str]]:
 FINITE_TENSES = {"p", "pc", "pi", "pp", "pmp", "pic", "f", "fc", "c", "i", "ip"}
 
 
-def finite_suffix_rules(aff: Path) -> dict[str, list[tuple[str, str, re.Pattern]]]:
-    """Per flag, the suffix rules (strip, add, condition) that make finite verb forms."""
-    rules: dict[str, list[tuple[str, str, re.Pattern]]] = {}
+Rule = tuple[str, str, re.Pattern]
+
+
+def suffix_rules(aff: Path) -> tuple[dict[str, list[Rule]], dict[str, list[Rule]]]:
+    """Per flag, the suffix rules (strip, add, condition) that make finite verb forms, and those
+    that derive nouns or adjectives (`orçar` -> `orçamento`)."""
+    finite: dict[str, list[Rule]] = {}
+    nominal: dict[str, list[Rule]] = {}
     for line in aff.read_text(encoding="utf-8", errors="replace").splitlines():
         parts = line.split()
-        if len(parts) < 6 or parts[0] != "SFX":
+        if len(parts) < 6 or parts[0] != "SFX" or "-" in parts[3]:
             continue
         flag, strip, add, cond, desc = parts[1], parts[2], parts[3], parts[4], " ".join(parts[5:])
         tense = re.search(r"(?:^|[+,])T=([a-z_]+)", desc)
-        if not tense or tense.group(1) not in FINITE_TENSES or "-" in add:
+        if tense and tense.group(1) in FINITE_TENSES:
+            table = finite
+        elif re.search(r"CAT=(?:nc|adj|a_nc)", desc):
+            table = nominal
+        else:
             continue
         strip = "" if strip == "0" else strip
         add = "" if add == "0" else add.split("/", 1)[0]
-        rules.setdefault(flag, []).append((strip, add, re.compile(f"(?:{cond})$")))
-    return rules
+        table.setdefault(flag, []).append((strip, add, re.compile(f"(?:{cond})$")))
+    return finite, nominal
+
+
+def _apply(stem: str, flags: str, rules: dict[str, list[Rule]]) -> Iterator[str]:
+    for flag in flags:
+        for strip, add, cond in rules.get(flag, ()):
+            if cond.search(stem) and stem.endswith(strip):
+                yield (stem[: len(stem) - len(strip)] + add).lower()
 
 
 def verb_only_forms() -> set[str]:
-    """Finite verb forms of the pt-PT verb entries that no pt-PT entry of another category has."""
+    """Finite verb forms of the pt-PT verb entries that are not also a noun or an adjective."""
     dic, aff = HUNSPELL / "pt_PT.dic", HUNSPELL / "pt_PT.aff"
-    rules = finite_suffix_rules(aff)
+    finite_rules, nominal_rules = suffix_rules(aff)
     finite: set[str] = set()
+    derived: set[str] = set()  # nouns and adjectives the verb entries derive (orçamento)
     for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
         entry, _, morph = line.partition("\t")
         if "CAT=v" not in morph:
             continue
         stem, _, flags = entry.partition("/")
-        for flag in flags:
-            for strip, add, cond in rules.get(flag, ()):
-                if cond.search(stem) and stem.endswith(strip):
-                    finite.add((stem[: len(stem) - len(strip)] + add).lower())
+        finite.update(_apply(stem, flags, finite_rules))
+        derived.update(_apply(stem, flags, nominal_rules))
     with tempfile.TemporaryDirectory() as tmp:
         others = Path(tmp) / "others.dic"
         lines = [line for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]]
         lines = [line for line in lines if "CAT=v" not in line]
         others.write_text(f"{len(lines)}\n" + "\n".join(lines) + "\n", encoding="utf-8")
         nominal = {form.lower() for form in unmunch(others, aff)}
-    return finite - nominal
+    return finite - nominal - derived
 
 
 def build(out: Path = OUT) -> dict[str, int]:
@@ -151,7 +167,8 @@ def build(out: Path = OUT) -> dict[str, int]:
             tags[w] = "V"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         for word in sorted(words):
-            fh.write(f"{word}\t{words[word]}\t{tags.get(word, '')}\n")
+            key = fold(word)
+            fh.write(f"{word}\t{words[word]}\t{tags.get(word, '')}\t{'' if key == word else key}\n")
     counts = {"words": len(words), "with_frequency": len(accepted)}
     counts.update({tag: sum(t == tag for t in tags.values()) for tag in "VNX"})
     return counts
