@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, emit, ingest, record, runner
+from . import __version__, annotate, emit, ingest, normalise, record, runner
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a document that fails: write an error record and go on (default), or stop",
     )
     run.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
+    run.add_argument(
+        "--normalise",
+        default=",".join(normalise.DEFAULT_STEPS),
+        metavar="STEPS",
+        help="comma-separated normalisation steps to run, in order (default: all: "
+        f"{','.join(normalise.DEFAULT_STEPS)}); e.g. leave out spelling to keep words as written",
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     run.set_defaults(func=_run)
 
@@ -67,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    try:
+        steps = normalise.check_steps(name.strip() for name in args.normalise.split(",") if name.strip())
+    except ValueError as exc:
+        print(f"ptpipe: {exc}", file=sys.stderr)
+        return 2
     try:
         nlp = annotate.load(args.model)
     except annotate.ModelNotFound as exc:
@@ -85,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with emit.JsonlWriter(args.output) as writer:
             for rec in runner.process_many(
-                counted(ingest.read(args.inputs, options)), nlp=nlp, batch_size=args.batch_size
+                counted(ingest.read(args.inputs, options)), nlp=nlp, batch_size=args.batch_size, steps=steps
             ):
                 writer.write(rec)
                 if rec["error"] is not None:

@@ -170,13 +170,18 @@ def normalise(text: str, *, steps: Iterable[str] = DEFAULT_STEPS) -> Normalised:
     'o processo de organização,'
     """
     alignment = Alignment(text)
-    for name in steps:
-        try:
-            step = STEPS[name]
-        except KeyError:
-            raise ValueError(f"unknown normalisation step {name!r}; known: {', '.join(STEPS)}") from None
-        alignment.apply(step(alignment.text))
+    for name in check_steps(steps):
+        alignment.apply(STEPS[name](alignment.text))
     return Normalised(text, alignment.text, alignment)
+
+
+def check_steps(steps: Iterable[str]) -> tuple[str, ...]:
+    """The step names as a tuple, in the order given; ValueError for an unknown one."""
+    steps = tuple(steps)
+    unknown = [name for name in steps if name not in STEPS]
+    if unknown:
+        raise ValueError(f"unknown normalisation step {unknown[0]!r}; known: {', '.join(STEPS)}")
+    return steps
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:

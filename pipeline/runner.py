@@ -15,10 +15,18 @@ from . import __version__, annotate, extract, keywords, normalise
 from .record import Document, Record, empty_text_error
 
 
-def process(text: str, *, nlp: Language | None = None, model: str | None = None, **meta: Any) -> dict:
+def process(
+    text: str,
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    steps: Iterable[str] = normalise.DEFAULT_STEPS,
+    **meta: Any,
+) -> dict:
     """Analyse one text and return its record (a dict following `record.schema.json`).
 
-    `meta` may give `id`, `title`, `published_at` (ISO 8601) and `source`.
+    `meta` may give `id`, `title`, `published_at` (ISO 8601) and `source`; `steps` names the
+    normalisation steps to run (default: all, see `normalise.STEPS`).
 
     >>> record = process("A AMAMS recebeu R$ 1,5 milhão da Bahia.")
     >>> [e["label"] for e in record["entities"]]
@@ -31,7 +39,7 @@ def process(text: str, *, nlp: Language | None = None, model: str | None = None,
         published_at=meta.get("published_at"),
         source=meta.get("source") or {"path": None, "line": None, "format": "text"},
     )
-    return next(process_many([doc], nlp=nlp, model=model))
+    return next(process_many([doc], nlp=nlp, model=model, steps=steps))
 
 
 def process_many(
@@ -40,16 +48,18 @@ def process_many(
     nlp: Language | None = None,
     model: str | None = None,
     batch_size: int = 32,
+    steps: Iterable[str] = normalise.DEFAULT_STEPS,
 ) -> Iterator[dict]:
     """Records for documents, streaming, in input order; a failing document gets an error record."""
+    steps = normalise.check_steps(steps)
     nlp = nlp or annotate.load(model)
     info = _pipeline_info(nlp)
     docs = (_as_document(d) for d in documents)
     while batch := list(itertools.islice(docs, batch_size)):
-        yield from _process_batch(batch, nlp, info)
+        yield from _process_batch(batch, nlp, info, steps)
 
 
-def _process_batch(batch: list[Document], nlp: Language, info: dict) -> Iterator[dict]:
+def _process_batch(batch: list[Document], nlp: Language, info: dict, steps: tuple[str, ...]) -> Iterator[dict]:
     prepared: list[tuple[Record, normalise.Normalised | None]] = []
     for doc in batch:
         record = Record.from_document(doc)
@@ -57,7 +67,7 @@ def _process_batch(batch: list[Document], nlp: Language, info: dict) -> Iterator
         norm = None
         if record.error is None:
             try:
-                norm = normalise.normalise(doc.text)
+                norm = normalise.normalise(doc.text, steps=steps)
             except Exception as exc:  # a bad document must not stop the batch
                 record.error = _error(exc, "normalise")
         prepared.append((record, norm))

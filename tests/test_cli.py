@@ -52,6 +52,20 @@ def test_stdout_and_quiet(tmp_path, capsys):
     assert check_record(rec)["entities"][0]["attributes"]["value"] == 10.5
 
 
+def test_normalise_steps_option(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("A superientende da Confederaççao  falou.", encoding="utf-8")
+    code, captured = _run(["run", str(src), "--model", "blank", "-q"], capsys)
+    [rec] = [json.loads(line) for line in captured.out.splitlines()]
+    assert rec["normalized_text"] == "A superintendente da Confederação falou."
+    code, captured = _run(["run", str(src), "--model", "blank", "-q", "--normalise", "whitespace"], capsys)
+    [rec] = [json.loads(line) for line in captured.out.splitlines()]
+    assert rec["normalized_text"] == "A superientende da Confederaççao falou."
+    assert {c["kind"] for c in rec["corrections"]} == {"whitespace"}
+    code, captured = _run(["run", str(src), "--model", "blank", "--normalise", "spelling,magic"], capsys)
+    assert code == 2 and "unknown normalisation step 'magic'" in captured.err
+
+
 def test_on_error_fail_stops_with_status_1(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, captured = _run(

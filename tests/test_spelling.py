@@ -126,3 +126,44 @@ def test_clean_text_is_unchanged(parts):
     norm = normalise(text)
     assert norm.text == text
     assert norm.corrections() == []
+
+
+MOJIBAKE = [
+    # (original, normalised): UTF-8 read as CP1252/Latin-1, decoded again
+    ("AssistÃªncia Social", "Assistência Social"),
+    ("participaÃ§Ã£o dos municÃ­pios", "participação dos municípios"),
+    ("Ã\u00a0s 10h", "às 10h"),
+    ("SÃ£o Paulo â€“ SP", "São Paulo – SP"),
+]
+
+
+@pytest.mark.parametrize(("original", "expected"), MOJIBAKE)
+def test_mojibake_is_decoded_again(original, expected):
+    norm = normalise(original)
+    assert norm.text == expected
+    assert {c.kind for c in norm.corrections()} <= {"mojibake", "mojibake+whitespace"}
+
+
+@pytest.mark.parametrize("text", ["CONFEDERAÇÃO NACIONAL", "Ação e Órgão", "ÀS 10H", "Ç Ã Õ"])
+def test_right_capitals_are_not_mojibake(text):
+    assert normalise(text).text == text
+
+
+@pytest.mark.parametrize("text", ["a superientende de Assistência", "AssistÃªncia  social ,", "Confederaççao"])
+def test_spelling_corrections_point_into_the_original(text):
+    norm = normalise(text)
+    rebuilt, pos = [], 0
+    for c in norm.corrections():
+        rebuilt += [text[pos : c.start], c.replacement]
+        pos = c.end
+    assert "".join([*rebuilt, text[pos:]]) == norm.text
+
+
+def test_corpus_misspellings():
+    """Our releases against their hand-listed misspellings (corpus/gold/spelling.tsv)."""
+    from benchmarks.spelling import corpus_score
+
+    result = corpus_score(Speller())
+    assert result["typos"] >= 60
+    assert result["precision"] >= 0.95, result["wrong"]
+    assert result["recall_non_word"] >= 0.85, result["missed"]
