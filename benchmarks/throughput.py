@@ -64,9 +64,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
     }
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
-          f"spaCy {spacy.__version__}; model {name}; {len(docs)} documents, {words} words; "
-          f"median of {args.repeats} runs; pipeline load {load_seconds:.2f} s; peak RSS {peak_mb:.0f} MB")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
+        f"spaCy {spacy.__version__}; model {name}; {len(docs)} documents, {words} words; "
+        f"median of {args.repeats} runs; pipeline load {load_seconds:.2f} s; peak RSS {peak_mb:.0f} MB"
+    )
     print("| run | seconds | documents/s | words/s |")
     print("|---|---|---|---|")
     for label, seconds in results.items():

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, emit, ingest, normalise, record, runner
+from . import __version__, annotate, emit, ingest, normalise, record, runner, spelling
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated normalisation steps to run, in order (default: all: "
         f"{','.join(normalise.DEFAULT_STEPS)}); e.g. leave out spelling to keep words as written",
     )
+    run.add_argument(
+        "--vocabulary",
+        metavar="FILE",
+        help="words the spelling step must know (one per line: local names, programmes, jargon): "
+        "never changed, and offered as corrections",
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
     run.set_defaults(func=_run)
 
@@ -80,6 +86,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"ptpipe: {exc}", file=sys.stderr)
         return 2
     try:
+        speller = spelling.Speller(vocabulary=spelling.read_vocabulary(args.vocabulary)) if args.vocabulary else None
+    except OSError as exc:
+        print(f"ptpipe: cannot read vocabulary: {exc}", file=sys.stderr)
+        return 2
+    try:
         nlp = annotate.load(args.model)
     except annotate.ModelNotFound as exc:
         print(f"ptpipe: {exc}", file=sys.stderr)
@@ -97,7 +108,11 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with emit.JsonlWriter(args.output) as writer:
             for rec in runner.process_many(
-                counted(ingest.read(args.inputs, options)), nlp=nlp, batch_size=args.batch_size, steps=steps
+                counted(ingest.read(args.inputs, options)),
+                nlp=nlp,
+                batch_size=args.batch_size,
+                steps=steps,
+                speller=speller,
             ):
                 writer.write(rec)
                 if rec["error"] is not None:

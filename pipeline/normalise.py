@@ -56,8 +56,7 @@ _DOUBLED_COMMA = regex.compile(r"([,;])\1+")
 # with the character a UTF-8 lead byte becomes and goes on with those of continuation bytes.
 _CP1252_HIGH = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ"
 _MOJIBAKE = regex.compile(
-    "(?:[\u00c2-\u00df][\u00a0-\u00bf" + _CP1252_HIGH + "]"
-    "|[\u00e0-\u00ef][\u00a0-\u00bf" + _CP1252_HIGH + "]{2})+"
+    "(?:[\u00c2-\u00df][\u00a0-\u00bf" + _CP1252_HIGH + "]|[\u00e0-\u00ef][\u00a0-\u00bf" + _CP1252_HIGH + "]{2})+"
 )
 
 
@@ -163,15 +162,19 @@ class Normalised:
         return self.alignment.corrections()
 
 
-def normalise(text: str, *, steps: Iterable[str] = DEFAULT_STEPS) -> Normalised:
-    """Run the named steps over `text`.
+def normalise(
+    text: str, *, steps: Iterable[str] = DEFAULT_STEPS, speller: _spelling.Speller | None = None
+) -> Normalised:
+    """Run the named steps over `text` (`speller`: a configured `spelling.Speller` for the
+    spelling step, for instance with a user's vocabulary).
 
     >>> normalise("o processo  de organização ,").text
     'o processo de organização,'
     """
     alignment = Alignment(text)
     for name in check_steps(steps):
-        alignment.apply(STEPS[name](alignment.text))
+        step = speller.edits if name == "spelling" and speller is not None else STEPS[name]
+        alignment.apply(step(alignment.text))
     return Normalised(text, alignment.text, alignment)
 
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from . import __version__, annotate, extract, keywords, normalise
 from .record import Document, Record, empty_text_error
+from .spelling import Speller
 
 
 def process(
@@ -49,6 +50,7 @@ def process_many(
     model: str | None = None,
     batch_size: int = 32,
     steps: Iterable[str] = normalise.DEFAULT_STEPS,
+    speller: Speller | None = None,
 ) -> Iterator[dict]:
     """Records for documents, streaming, in input order; a failing document gets an error record."""
     steps = normalise.check_steps(steps)
@@ -56,10 +58,12 @@ def process_many(
     info = _pipeline_info(nlp)
     docs = (_as_document(d) for d in documents)
     while batch := list(itertools.islice(docs, batch_size)):
-        yield from _process_batch(batch, nlp, info, steps)
+        yield from _process_batch(batch, nlp, info, steps, speller)
 
 
-def _process_batch(batch: list[Document], nlp: Language, info: dict, steps: tuple[str, ...]) -> Iterator[dict]:
+def _process_batch(
+    batch: list[Document], nlp: Language, info: dict, steps: tuple[str, ...], speller: Speller | None
+) -> Iterator[dict]:
     prepared: list[tuple[Record, normalise.Normalised | None]] = []
     for doc in batch:
         record = Record.from_document(doc)
@@ -67,7 +71,7 @@ def _process_batch(batch: list[Document], nlp: Language, info: dict, steps: tupl
         norm = None
         if record.error is None:
             try:
-                norm = normalise.normalise(doc.text, steps=steps)
+                norm = normalise.normalise(doc.text, steps=steps, speller=speller)
             except Exception as exc:  # a bad document must not stop the batch
                 record.error = _error(exc, "normalise")
         prepared.append((record, norm))

@@ -25,7 +25,8 @@ import gzip
 import math
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -49,10 +50,54 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # Words after which a finite verb does not come: articles, contractions, demonstratives.
 DETERMINERS = frozenset(
     {
-        "a", "o", "as", "os", "um", "uma", "uns", "umas", "da", "do", "das", "dos", "na", "no", "nas",
-        "nos", "à", "ao", "às", "aos", "pela", "pelo", "pelas", "pelos", "dum", "duma", "num", "numa",
-        "esta", "este", "estas", "estes", "essa", "esse", "essas", "esses", "aquela", "aquele",
-        "aquelas", "aqueles", "sua", "seu", "suas", "seus", "nossa", "nosso", "nossas", "nossos",
+        "a",
+        "o",
+        "as",
+        "os",
+        "um",
+        "uma",
+        "uns",
+        "umas",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "na",
+        "no",
+        "nas",
+        "nos",
+        "à",
+        "ao",
+        "às",
+        "aos",
+        "pela",
+        "pelo",
+        "pelas",
+        "pelos",
+        "dum",
+        "duma",
+        "num",
+        "numa",
+        "esta",
+        "este",
+        "estas",
+        "estes",
+        "essa",
+        "esse",
+        "essas",
+        "esses",
+        "aquela",
+        "aquele",
+        "aquelas",
+        "aqueles",
+        "sua",
+        "seu",
+        "suas",
+        "seus",
+        "nossa",
+        "nosso",
+        "nossas",
+        "nossos",
         "cada",
     }
 )
@@ -76,6 +121,7 @@ MIN_LEN_EDIT = 4  # ... and the word at least this long
 LONG_WORD = 9  # words this long may get far candidates after a determiner
 FAR_COST_PER_LETTER = 0.7  # ... at most this edit cost per letter
 X_CANDIDATE_ZIPF = 3.0  # a word no dictionary has is offered as a correction from this Zipf on
+VOCABULARY_ZIPF = 3.5  # frequency given to the words of a user's vocabulary file
 COMMON_ZIPF = 6.0  # a capitalised word may become a word this common that it folds to (Sao -> São)
 MIN_CONFIDENCE = 0.6  # changes below this are not made (chosen on Bosque dev, see benchmarks/spelling.py)
 MAX_MARGIN = 3.0
@@ -138,9 +184,9 @@ class Lexicon:
     no dictionary has. `N` words and rarer `X` words are known but never offered as corrections.
     """
 
-    zipf: dict[str, float]
+    zipf: Mapping[str, float]
     verbs: frozenset[str]
-    by_fold: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
+    by_fold: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     sorted_folds: list[str] = field(default_factory=list)
 
     @classmethod
@@ -167,6 +213,22 @@ class Lexicon:
 
     def __contains__(self, word: str) -> bool:
         return word in self.zipf
+
+    def with_words(self, words: dict[str, float]) -> Lexicon:
+        """This lexicon plus `words` (word -> Zipf), known and offered as corrections.
+
+        The big tables are shared, not copied: the additions sit in small dicts in front.
+        """
+        words = {w.lower(): z for w, z in words.items() if w.lower() not in self.zipf}
+        if not words:
+            return self
+        added: dict[str, str | tuple[str, ...]] = {}
+        for word in words:
+            key = fold(word)
+            known = added.get(key, self.by_fold.get(key, ()))
+            added[key] = (*_as_tuple(known), word)
+        folds = sorted(set(self.sorted_folds) | set(added))
+        return Lexicon(ChainMap(words, self.zipf), self.verbs, ChainMap(added, self.by_fold), folds)
 
     def same_fold(self, word: str) -> tuple[str, ...]:
         return _as_tuple(self.by_fold.get(fold(word), ()))
@@ -299,13 +361,23 @@ class Speller:
     None to go by the lexicon alone).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, accepts: Callable[[str], bool] | bool | None = True):
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        accepts: Callable[[str], bool] | bool | None = True,
+        vocabulary: Iterable[str] = (),
+    ):
         self.lexicon = lexicon or default_lexicon()
+        vocabulary = list(vocabulary)
+        # a vocabulary word keeps its own spelling when offered (`SUASWeb`, not `suasweb`)
+        self._spelt = {w.lower(): w for w in vocabulary if w != w.lower()}
+        if vocabulary:  # the user's own words: known, never changed, offered as corrections
+            self.lexicon = self.lexicon.with_words(dict.fromkeys(vocabulary, VOCABULARY_ZIPF))
         self.accepts = hunspell_accepts() if accepts is True else accepts or None
 
     def edits(self, text: str) -> list[Edit]:
         return [
-            Edit(start, end, _same_case(word, s.word), "spelling", s.confidence)
+            Edit(start, end, self._spelt.get(s.word) or _same_case(word, s.word), "spelling", s.confidence)
             for start, end, word, s in self.proposals(text)
             if s.confidence >= MIN_CONFIDENCE
         ]
@@ -442,6 +514,17 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 def _adjacent(text: str, left_end: int, right_start: int) -> bool:
     """Only whitespace between two words (no punctuation breaks the context)."""
     return not text[left_end:right_start].strip()
+
+
+def read_vocabulary(path: str | Path) -> list[str]:
+    """Words from a vocabulary file: one per line (or the first tab-separated field), `#` comments."""
+    words = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word = line.split("#", 1)[0].split("\t", 1)[0].strip()
+            if word:
+                words.append(word)
+    return words
 
 
 def spelling(text: str) -> list[Edit]:

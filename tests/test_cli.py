@@ -66,6 +66,18 @@ def test_normalise_steps_option(tmp_path, capsys):
     assert code == 2 and "unknown normalisation step 'magic'" in captured.err
 
 
+def test_vocabulary_option(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("A rede suaswbe.", encoding="utf-8")
+    vocab = tmp_path / "v.txt"
+    vocab.write_text("SUASWeb\n", encoding="utf-8")
+    code, captured = _run(["run", str(src), "--model", "blank", "-q", "--vocabulary", str(vocab)], capsys)
+    [rec] = [json.loads(line) for line in captured.out.splitlines()]
+    assert code == 0 and rec["normalized_text"] == "A rede SUASWeb."
+    code, captured = _run(["run", str(src), "--model", "blank", "--vocabulary", str(tmp_path / "none")], capsys)
+    assert code == 2 and "cannot read vocabulary" in captured.err
+
+
 def test_on_error_fail_stops_with_status_1(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, captured = _run(

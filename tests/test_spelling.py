@@ -167,3 +167,66 @@ def test_corpus_misspellings():
     assert result["typos"] >= 60
     assert result["precision"] >= 0.95, result["wrong"]
     assert result["recall_non_word"] >= 0.85, result["missed"]
+
+
+_TYPO_MAKERS = st.sampled_from(["none", "none", "accent", "double", "missing", "swap", "mojibake", "upper"])
+
+
+def _damage(word: str, how: str, position: int) -> str:
+    i = position % len(word)
+    if how == "accent":
+        return fold(word) if fold(word) != word else word
+    if how == "double":
+        return word[: i + 1] + word[i:]
+    if how == "missing" and len(word) > 3:
+        return word[:i] + word[i + 1 :]
+    if how == "swap" and len(word) > 3 and i < len(word) - 1:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if how == "mojibake":
+        return word.encode("utf-8").decode("cp1252", errors="replace")
+    if how == "upper":
+        return word.upper()
+    return word
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_COMMON), _TYPO_MAKERS, st.integers(0, 20), _SEPARATORS),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_offsets_hold_on_damaged_text(nlp, parts):
+    """Whatever the typos, every correction and every mention points into the original text."""
+    from pipeline import process
+    from tests.conftest import check_record
+
+    text = "".join(_damage(w, how, pos) + sep for w, how, pos, sep in parts)
+    norm = normalise(text)
+    rebuilt, pos = [], 0
+    for c in norm.corrections():
+        assert 0 <= c.start <= c.end <= len(text)
+        rebuilt += [text[pos : c.start], c.replacement]
+        pos = c.end
+    assert "".join([*rebuilt, text[pos:]]) == norm.text
+    for start in range(0, len(norm.text), 5):
+        o_start, o_end = norm.to_original(start, min(len(norm.text), start + 7))
+        assert 0 <= o_start <= o_end <= len(text)
+    record = check_record(process(text, nlp=nlp))
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_vocabulary_words_are_known_and_offered(tmp_path):
+    from pipeline.spelling import read_vocabulary
+
+    path = tmp_path / "vocab.txt"
+    path.write_text("# programas locais\nSUASWeb\necosol\tfeira de economia solidária\n", encoding="utf-8")
+    words = read_vocabulary(path)
+    assert words == ["SUASWeb", "ecosol"]
+    plain, own = Speller(), Speller(vocabulary=words)
+    assert [e.replacement for e in own.edits("a rede suaswbe e a feira ecossol")] == ["SUASWeb", "ecosol"]
+    assert plain.edits("a rede suaswbe e a feira ecossol") == []
+    assert own.edits("a rede SUASWeb e a feira ecosol") == []
