@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -43,8 +43,8 @@ LEXICON_PATH = Path(__file__).parent / "lang" / "pt" / "lexicon.tsv.gz"
 HUNSPELL_PATH = Path(__file__).parent / "lang" / "pt" / "hunspell" / "pt_PT"
 
 _WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
-# Whitespace-delimited stretches where words are not prose: URLs, e-mail, hashtags, handles.
-_NOT_PROSE = regex.compile(r"\S*(?:://|www\.|@|#|\.(?:br|com|org|gov|pt|net)\b)\S*", flags=regex.IGNORECASE)
+# Marks of a whitespace-delimited token that is not prose: URLs, e-mail, hashtags, handles.
+_NOT_PROSE = regex.compile(r"://|www\.|@|#|\.(?:br|com|org|gov|pt|net)\b", flags=regex.IGNORECASE)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 # Words after which a finite verb does not come: articles, contractions, demonstratives.
@@ -121,6 +121,7 @@ MIN_LEN_EDIT = 4  # ... and the word at least this long
 LONG_WORD = 9  # words this long may get far candidates after a determiner
 FAR_COST_PER_LETTER = 0.7  # ... at most this edit cost per letter
 X_CANDIDATE_ZIPF = 3.0  # a word no dictionary has is offered as a correction from this Zipf on
+MEMO_SIZE = 100_000  # words whose candidates a speller remembers
 VOCABULARY_ZIPF = 3.5  # frequency given to the words of a user's vocabulary file
 COMMON_ZIPF = 6.0  # a capitalised word may become a word this common that it folds to (Sao -> São)
 MIN_CONFIDENCE = 0.6  # changes below this are not made (chosen on Bosque dev, see benchmarks/spelling.py)
@@ -285,20 +286,25 @@ NEIGHBOURS = {
 }
 
 
+_BASE_OF = {chr(code): base for code, base in _BASE_LETTER.items()}
+
+
 def _base(ch: str) -> str:
-    return ch.translate(_BASE_LETTER)
+    return _BASE_OF.get(ch, ch)
 
 
 def _substitution(typed: str, meant: str) -> float:
     if typed == meant:
         return 0.0
-    if _base(typed) == _base(meant):
-        return COST_ACCENT_REMOVED if meant == _base(meant) else COST_ACCENT
-    if meant in NEIGHBOURS.get(typed, ()) or _base(meant) in NEIGHBOURS.get(_base(typed), ()):
+    typed_base, meant_base = _base(typed), _base(meant)
+    if typed_base == meant_base:
+        return COST_ACCENT_REMOVED if meant == meant_base else COST_ACCENT
+    if meant in NEIGHBOURS.get(typed, ()) or meant_base in NEIGHBOURS.get(typed_base, ()):
         return COST_NEIGHBOUR
     return COST_SUBSTITUTE
 
 
+@lru_cache(maxsize=200_000)
 def edit_cost(typed: str, meant: str) -> float:
     """Weighted Damerau-Levenshtein cost of the typos that turn `meant` into `typed` (lower case).
 
@@ -307,33 +313,29 @@ def edit_cost(typed: str, meant: str) -> float:
     """
     a, b = typed, meant
     n, m = len(a), len(b)
+    extra = _run_costs(a, COST_EXTRA)  # extra[i]: cost of typed letter a[i-1] being one too many
+    missing = _run_costs(b, COST_MISSING)  # missing[j]: cost of meant letter b[j-1] left out
     prev2: list[float] = []
     prev = [0.0]
     for j in range(1, m + 1):
-        prev.append(prev[-1] + _missing_cost(b, j))
+        prev.append(prev[-1] + missing[j])
     for i in range(1, n + 1):
-        cur = [prev[0] + _extra_cost(a, i)] + [0.0] * m
+        ch, extra_i = a[i - 1], extra[i]
+        cur = [prev[0] + extra_i] + [0.0] * m
         for j in range(1, m + 1):
-            best = min(
-                prev[j - 1] + _substitution(a[i - 1], b[j - 1]),
-                prev[j] + _extra_cost(a, i),
-                cur[j - 1] + _missing_cost(b, j),
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
+            best = prev[j - 1] + (0.0 if ch == b[j - 1] else _substitution(ch, b[j - 1]))
+            best = min(best, prev[j] + extra_i, cur[j - 1] + missing[j])
+            if i > 1 and j > 1 and ch == b[j - 2] and a[i - 2] == b[j - 1] and ch != a[i - 2]:
                 best = min(best, prev2[j - 2] + COST_SWAP)
             cur[j] = best
         prev2, prev = prev, cur
     return round(prev[m], 3)
 
 
-def _extra_cost(typed: str, i: int) -> float:
-    """Cost of the typed letter `typed[i-1]` being one too many (cheap next to its twin)."""
-    return COST_DOUBLE if i > 1 and _base(typed[i - 2]) == _base(typed[i - 1]) else COST_EXTRA
-
-
-def _missing_cost(meant: str, j: int) -> float:
-    """Cost of the letter `meant[j-1]` having been left out (cheap when it was a double)."""
-    return COST_DOUBLE if j > 1 and _base(meant[j - 2]) == _base(meant[j - 1]) else COST_MISSING
+def _run_costs(word: str, cost: float) -> list[float]:
+    """Per letter (1-based), the cost of adding or dropping it: cheap right after its twin."""
+    bases = [_base(ch) for ch in word]
+    return [0.0] + [COST_DOUBLE if i > 0 and bases[i - 1] == bases[i] else cost for i in range(len(word))]
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,7 @@ def hunspell_accepts() -> Callable[[str], bool]:
     """`word -> bool` from the pt-PT hunspell dictionary (loaded once, about 1 s)."""
     from spylls.hunspell import Dictionary
 
-    return Dictionary.from_files(str(HUNSPELL_PATH)).lookup
+    return lru_cache(maxsize=100_000)(Dictionary.from_files(str(HUNSPELL_PATH)).lookup)
 
 
 class Speller:
@@ -374,6 +376,7 @@ class Speller:
         if vocabulary:  # the user's own words: known, never changed, offered as corrections
             self.lexicon = self.lexicon.with_words(dict.fromkeys(vocabulary, VOCABULARY_ZIPF))
         self.accepts = hunspell_accepts() if accepts is True else accepts or None
+        self._memo: dict[tuple[str, bool, bool], tuple[tuple, bool]] = {}
 
     def edits(self, text: str) -> list[Edit]:
         return [
@@ -388,7 +391,6 @@ class Speller:
         unknown = [w for w in words if w[2].lower() not in self.lexicon.zipf]
         if not unknown:
             return []
-        blocked = _spans(_NOT_PROSE, text)
         counts: dict[str, int] = {}
         for _, _, word in words:
             counts[word] = counts.get(word, 0) + 1
@@ -397,7 +399,7 @@ class Speller:
         out = []
         for start, end, word in unknown:
             repeated_name = counts[word] > 1 and word[0].isupper()
-            if repeated_name or _inside(blocked, start) or not self._correctable(word):
+            if repeated_name or not self._correctable(word) or _not_prose(text, start):
                 continue
             i = index[start]
             previous = words[i - 1][2].lower() if i > 0 and _adjacent(text, words[i - 1][1], start) else ""
@@ -417,22 +419,9 @@ class Speller:
         lower = word.lower()
         if _FOREIGN.search(_DOUBLED.sub(r"\1", lower)) or _FOREIGN_DOUBLE.search(lower):
             return None
-        name_like = word[0].isupper()
-        after_determiner = previous in DETERMINERS
-        far = False
-        candidates = set(self.lexicon.same_fold(lower))
-        if name_like and not _IMPOSSIBLE.search(lower):
-            # a name keeps its spelling (Antonio, Motta) unless it folds to a very common word
-            candidates = {c for c in candidates if self.lexicon.zipf[c] >= COMMON_ZIPF}
-        if not name_like and len(lower) >= MIN_LEN_EDIT:
-            candidates |= {c for c in self.lexicon.one_edit(lower) if self.lexicon.zipf[c] >= MIN_ZIPF_EDIT}
-        if after_determiner:
-            candidates = {c for c in candidates if c not in self.lexicon.verbs}
-            if not candidates and not name_like and len(lower) >= LONG_WORD:
-                candidates = self._far(lower)
-                far = True
+        candidates, far = self._candidates(lower, word[0].isupper(), previous in DETERMINERS)
         ranked = sorted(
-            (self._score(lower, c, doc_vocab) for c in candidates),
+            (self._score(lower, c, cost, doc_vocab) for c, cost in candidates),
             key=lambda s: (-s.score, s.cost, s.word),
         )
         if not ranked:
@@ -463,16 +452,45 @@ class Speller:
             confidence = max(confidence, DOCUMENT_CONFIDENCE)
         return Suggestion(best.word, best.score, best.cost, confidence, features, best.in_document)
 
+    def _candidates(self, lower: str, name_like: bool, after_determiner: bool) -> tuple[tuple, bool]:
+        """(candidate, edit cost) pairs for a word, and whether they are far ones; memoised, as
+        the same misspellings and names come back release after release."""
+        key = (lower, name_like, after_determiner)
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._find_candidates(lower, name_like, after_determiner)
+        return self._memo[key]
+
+    def _find_candidates(self, lower: str, name_like: bool, after_determiner: bool) -> tuple[tuple, bool]:
+        zipf = self.lexicon.zipf
+        candidates = set(self.lexicon.same_fold(lower))
+        if name_like and not _IMPOSSIBLE.search(lower):
+            # a name keeps its spelling (Antonio, Motta) unless it folds to a very common word
+            candidates = {c for c in candidates if zipf[c] >= COMMON_ZIPF}
+        if not name_like and len(lower) >= MIN_LEN_EDIT:
+            candidates |= {c for c in self.lexicon.one_edit(lower) if zipf[c] >= MIN_ZIPF_EDIT}
+        far = False
+        if after_determiner:
+            candidates = {c for c in candidates if c not in self.lexicon.verbs}
+            if not candidates and not name_like and len(lower) >= LONG_WORD:
+                candidates, far = self._far(lower), True
+        return tuple((c, edit_cost(lower, c)) for c in sorted(candidates)), far
+
     def _far(self, lower: str) -> set[str]:
         limit = FAR_COST_PER_LETTER * len(lower)
+        # each letter more or less costs at least COST_DOUBLE: a cheap bound before the full cost
+        max_gap = limit / COST_DOUBLE
         return {
             c
             for c in self.lexicon.with_prefix(lower)
-            if c not in self.lexicon.verbs and self.lexicon.zipf[c] >= MIN_ZIPF_EDIT and edit_cost(lower, c) <= limit
+            if abs(len(c) - len(lower)) <= max_gap
+            and c not in self.lexicon.verbs
+            and self.lexicon.zipf[c] >= MIN_ZIPF_EDIT
+            and edit_cost(lower, c) <= limit
         }
 
-    def _score(self, lower: str, candidate: str, doc_vocab) -> Suggestion:
-        cost = edit_cost(lower, candidate)
+    def _score(self, lower: str, candidate: str, cost: float, doc_vocab) -> Suggestion:
         score = self.lexicon.zipf[candidate] - cost
         bonus = 0.0
         if candidate in doc_vocab:
@@ -503,12 +521,15 @@ def _same_case(original: str, replacement: str) -> str:
     return replacement
 
 
-def _spans(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)]
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(start <= pos < end for start, end in spans)
+def _not_prose(text: str, pos: int) -> bool:
+    """Is `pos` inside a whitespace-delimited token that is a URL, an address, a tag or a handle?"""
+    left = pos
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = pos
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return _NOT_PROSE.search(text, left, right) is not None
 
 
 def _adjacent(text: str, left_end: int, right_start: int) -> bool:
