@@ -353,7 +353,7 @@ def hunspell_accepts() -> Callable[[str], bool]:
     """`word -> bool` from the pt-PT hunspell dictionary (loaded once, about 1 s)."""
     from spylls.hunspell import Dictionary
 
-    return lru_cache(maxsize=100_000)(Dictionary.from_files(str(HUNSPELL_PATH)).lookup)
+    return Dictionary.from_files(str(HUNSPELL_PATH)).lookup
 
 
 class Speller:
@@ -377,6 +377,7 @@ class Speller:
             self.lexicon = self.lexicon.with_words(dict.fromkeys(vocabulary, VOCABULARY_ZIPF))
         self.accepts = hunspell_accepts() if accepts is True else accepts or None
         self._memo: dict[tuple[str, bool, bool], tuple[tuple, bool]] = {}
+        self._memo_accepts: dict[str, bool] = {}
 
     def edits(self, text: str) -> list[Edit]:
         return [
@@ -404,7 +405,7 @@ class Speller:
             i = index[start]
             previous = words[i - 1][2].lower() if i > 0 and _adjacent(text, words[i - 1][1], start) else ""
             suggestion = self.suggest(word, previous=previous, doc_vocab=doc_vocab)
-            if suggestion is not None and not (self.accepts and self.accepts(word)):
+            if suggestion is not None and not self._accepted(word):
                 out.append((start, end, word, suggestion))
         return out
 
@@ -451,6 +452,16 @@ class Speller:
             # beside `socioassistenciais` (the injected sentences never have that evidence)
             confidence = max(confidence, DOCUMENT_CONFIDENCE)
         return Suggestion(best.word, best.score, best.cost, confidence, features, best.in_document)
+
+    def _accepted(self, word: str) -> bool:
+        """The second opinion (hunspell), memoised like the candidates."""
+        if self.accepts is None:
+            return False
+        if word not in self._memo_accepts:
+            if len(self._memo_accepts) >= MEMO_SIZE:
+                self._memo_accepts.clear()
+            self._memo_accepts[word] = bool(self.accepts(word))
+        return self._memo_accepts[word]
 
     def _candidates(self, lower: str, name_like: bool, after_determiner: bool) -> tuple[tuple, bool]:
         """(candidate, edit cost) pairs for a word, and whether they are far ones; memoised, as
