@@ -39,6 +39,7 @@ def evaluate(model: str | None = None) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
     money_total = money_value_ok = state_total = state_uf_ok = 0
     n_docs = 0
+    errors: list[str] = []
     for gold_path in sorted(GOLD_DIR.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         [doc] = list(ingest.read([str(ROOT / "corpus" / gold["file"])]))
@@ -52,6 +53,9 @@ def evaluate(model: str | None = None) -> dict:
             fp[label] += 1
         for label, *_ in gold_set - pred:
             fn[label] += 1
+        text = record["text"]
+        errors += [f"FP {lab} {text[a:b]!r} ({gold_path.stem[:24]})" for lab, a, b in sorted(pred - gold_set)]
+        errors += [f"FN {lab} {text[a:b]!r} ({gold_path.stem[:24]})" for lab, a, b in sorted(gold_set - pred)]
         attrs_at = {
             (e["label"], m["start"], m["end"]): e["attributes"] for e in record["entities"] for m in e["mentions"]
         }
@@ -78,6 +82,7 @@ def evaluate(model: str | None = None) -> dict:
     return {
         "model": record["pipeline"]["model"],
         "documents": n_docs,
+        "errors": errors,
         "labels": rows,
         "money_value_exact": money_value_ok / money_total if money_total else None,
         "state_uf_exact": state_uf_ok / state_total if state_total else None,
@@ -102,9 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--errors", action="store_true", help="list every false and missed mention")
     args = parser.parse_args(argv)
     result = evaluate(args.model)
     print(table(result))
+    if args.errors:
+        print("\n".join(result["errors"]))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0

@@ -1,8 +1,8 @@
 """Stage 3, annotate: the spaCy pipeline (tokens, sentences, POS, lemmas, NER) plus the rules.
 
 `load()` returns one spaCy `Language` that a user can also call directly: the chosen model
-with the package's rule components (`ptpipe_money`, `ptpipe_dates`, `ptpipe_states`,
-`ptpipe_orgs`) added after its NER, so that rules and model share `doc.ents`.
+with the package's rule components (`ptpipe_places`, `ptpipe_money`, `ptpipe_dates`,
+`ptpipe_states`, `ptpipe_orgs`) added after its NER, so that rules and model share `doc.ents`.
 """
 
 from __future__ import annotations

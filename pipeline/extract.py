@@ -3,7 +3,8 @@
 Mentions found in the clean text are mapped back through the normalisation alignment, so that
 `text[start:end] == mention["text"]` holds in the ORIGINAL text. Mentions of the same thing are
 grouped (Bahia three times is one STATE; `AMAMS` and its long form are one ORG; `José Nilson`
-after `José Nilson Bispo de Sá` is the same person), and amounts and dates become values.
+after `José Nilson Bispo de Sá` is the same person), people get their roles (`roles.py`), and
+amounts and dates become values.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from spacy.tokens import Doc, Span
 
 from .components.dates import resolve
 from .lang.pt.orgs import ACRONYMS
+from .lang.pt.places import municipalities
 from .normalise import Normalised
+from .roles import roles
+from .spelling import default_lexicon
 from .textutil import fold
 
 # Labels of other models mapped to ours (HAREM and LeNER-Br names, OntoNotes names).
@@ -33,13 +37,18 @@ LABEL_MAP: dict[str, str] = {
 def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) -> list[dict]:
     """The record's `entities` for an annotated document."""
     groups: dict[tuple, dict] = {}
+    name_words = {w for e in doc.ents if e.label_ in _PERSON_LABELS and len(e) > 1 for w in e.text.split()}
     for span in doc.ents:
         label = LABEL_MAP.get(span.label_, span.label_)
+        if _heading_word(span, name_words):
+            continue
         mention = _mention(span, norm)
         if mention is None:
             continue
         attrs = dict(span._.ptpipe_attrs or {})
         key, canonical, attributes = _BUILDERS.get(label, _plain)(span, attrs, published)
+        if label == "PER":
+            attributes = {"roles": roles(span)}
         group = groups.setdefault(
             (label, *key), {"label": label, "canonical": canonical, "attributes": attributes, "mentions": []}
         )
@@ -51,6 +60,22 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
             {(m["start"], m["end"]): m for m in ent["mentions"]}.values(), key=lambda m: m["start"]
         )
     return sorted(out, key=lambda e: (e["mentions"][0]["start"], e["label"]))
+
+
+_PERSON_LABELS = frozenset({"PER", "PERSON", "PESSOA"})
+_PLACE_LABELS = frozenset({"LOC", "LOCAL", "GPE"})
+COMMON_ZIPF = 3.5  # a capitalised word this common as a word is a heading, not a name
+
+
+def _heading_word(span: Span, name_words: set[str]) -> bool:
+    """A model entity that is one common word (`Controle`, `Infraestrutura`, `Saúde`): a heading or
+    a capitalised noun the model took for a name, unless it is a word of a person's name in the
+    document (`Costa`, after `Ana Costa`)."""
+    if len(span) != 1 or span._.ptpipe_attrs is not None or span.text in name_words:
+        return False
+    if span.label_ in _PLACE_LABELS and span.text in municipalities():  # `Cascavel` read as a place: one
+        return False
+    return default_lexicon().zipf.get(span.text.lower(), 0.0) >= COMMON_ZIPF
 
 
 def _mention(span: Span, norm: Normalised) -> dict | None:
@@ -112,7 +137,11 @@ def _merge_attributes(group: dict, canonical: str, attributes: dict) -> None:
     if group["label"] in _ACRONYM_LABELS and group["canonical"] == group["attributes"].get("acronym") != canonical:
         group["canonical"] = canonical
     for key, value in attributes.items():
-        group["attributes"].setdefault(key, value)
+        if isinstance(value, list):  # roles: every mention may add one
+            known = group["attributes"].setdefault(key, [])
+            known.extend(v for v in value if v not in known)
+        else:
+            group["attributes"].setdefault(key, value)
 
 
 def _link_long_forms(ents: list[dict]) -> list[dict]:
@@ -141,6 +170,7 @@ def _link_people(ents: list[dict]) -> list[dict]:
             long_words = fold(longer["canonical"]).split()
             if len(words) < len(long_words) and long_words[: len(words)] == words:
                 longer["mentions"].extend(short["mentions"])
+                _merge_attributes(longer, longer["canonical"], short["attributes"])
                 merged.add(id(short))
                 break
     return [e for e in ents if id(e) not in merged]

@@ -46,7 +46,8 @@ _BLANK_LINES = regex.compile(r"\n(?:[ \t]*\n){2,}")
 
 # A space before closing punctuation, only after a letter or a closing bracket/quote, so that
 # list markers, times and amounts are left alone. Not before a colon: PT-PT/FR habits differ.
-_SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}\)\]\"”»])[ \t]+(?=[,;.!?](?!\.)(?:\s|$))")
+# A run of commas counts as one (`a ,, b`: the doubled-comma edit of the same pass makes it one).
+_SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}\)\]\"”»])[ \t]+(?=(?:[,;]+|[!?]+|\.(?!\.))(?:\s|$))")
 # Comma or semicolon glued to the next word between two letters (`municípios,estados`).
 _MISSING_SPACE_AFTER = regex.compile(r"(?<=\p{L}{2})([,;])(?=\p{L}{2})")
 _DOUBLED_COMMA = regex.compile(r"([,;])\1+")

@@ -1,7 +1,7 @@
-"""spaCy components that find the entities rules find best: money, states, dates, organisations.
+"""spaCy components that find the entities rules find best: places, money, states, dates, organisations.
 
 Importing this package registers the factories (`ptpipe_rules`, which runs them all, and
-`ptpipe_money`, `ptpipe_states`, `ptpipe_dates`, `ptpipe_orgs` one by one); they are also
+`ptpipe_places`, `ptpipe_money`, `ptpipe_states`, `ptpipe_dates`, `ptpipe_orgs` one by one); they are also
 declared as `spacy_factories` entry points, so a saved pipeline that uses them loads with plain
 `spacy.load`.
 """
@@ -12,8 +12,8 @@ from spacy.tokens import Span
 if not Span.has_extension("ptpipe_attrs"):
     Span.set_extension("ptpipe_attrs", default=None)
 
-from . import dates, money, orgs, states
+from . import dates, money, orgs, places, states
 
-RULE_COMPONENTS: tuple[str, ...] = ("ptpipe_money", "ptpipe_dates", "ptpipe_states", "ptpipe_orgs")
+RULE_COMPONENTS: tuple[str, ...] = ("ptpipe_places", "ptpipe_money", "ptpipe_dates", "ptpipe_states", "ptpipe_orgs")
 
-__all__ = ["RULE_COMPONENTS", "dates", "money", "orgs", "states"]
+__all__ = ["RULE_COMPONENTS", "dates", "money", "orgs", "places", "states"]

@@ -1,7 +1,7 @@
 """`ptpipe_rules`: money, dates, states and organisations in one pass over `doc.ents`.
 
 Order matters only on ties of equal length, where the later rule set wins: organisations
-(`MS` in `Ministério da Saúde (MS)`) over states, states over dates.
+(`MS` in `Ministério da Saúde (MS)`) over states, states over dates, everything over places.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from ._spans import Match, set_entities
 from .dates import find_dates
 from .money import find_amounts
 from .orgs import find_orgs
+from .places import find_places
 from .states import find_states
 
 
 def find_all(text: str):
     """Every rule match in `text`, rule set by rule set."""
+    yield from find_places(text)
     yield from (Match(a.start, a.end, "MONEY", a.attrs()) for a in find_amounts(text))
     yield from find_dates(text)
     yield from find_states(text)

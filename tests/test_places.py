@@ -1,0 +1,59 @@
+"""LOC from tables: municipalities (IBGE), roads and regions; one-word common names need a cue."""
+
+import pytest
+
+from pipeline.components.places import find_places
+
+CASES = [
+    # (text, [(surface, kind, uf or None)])
+    (
+        "a ponte entre Augustinópolis e Araguaína",
+        [("Augustinópolis", "municipality", "TO"), ("Araguaína", "municipality", "TO")],
+    ),
+    ("em Palmeira dos Índios", [("Palmeira dos Índios", "municipality", "AL")]),
+    ("no município de Valente (BA)", [("Valente", "municipality", "BA")]),
+    (
+        "Arapiraca, Penedo e Palmeira dos Índios",
+        [
+            ("Arapiraca", "municipality", "AL"),
+            ("Penedo", "municipality", "AL"),
+            ("Palmeira dos Índios", "municipality", "AL"),
+        ],
+    ),
+    ("entre Augustinópolis e Sampaio", [("Augustinópolis", "municipality", "TO"), ("Sampaio", "municipality", "TO")]),
+    ("em Cascavel - PR", [("Cascavel", "municipality", "PR")]),
+    ("a Secretaria de Educação de Cuiabá/MT", [("Cuiabá", "municipality", "MT")]),
+    ("pela BR-364 e pela TO-010", [("BR-364", "road", None), ("TO-010", "road", None)]),
+    ("a ERS-130 e a MG-120", [("ERS-130", "road", None), ("MG-120", "road", None)]),
+    ("o Norte e o Nordeste", [("Norte", "region", None), ("Nordeste", "region", None)]),
+    ("produtores do Norte de Minas", [("Norte de Minas", "region", None)]),
+    ("o interior da Amazônia", [("Amazônia", "region", None)]),
+]
+
+NOT_PLACES = [
+    "Marcos Vinícius Andrade Braga",  # a municipality name inside a person's name
+    "Prefeitura de Montes Claros",  # inside an organisation's name: the organisation's
+    "a Vitória do time",  # a common word without a place cue
+    "São Paulo e Rio de Janeiro",  # states' names: the states component's
+    "Lei 8.742 e BR 364",
+    "Rio Grande do Sul",
+    "a sul da cidade",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_places(text, expected):
+    found = [(text[m.start : m.end], m.attrs["kind"], m.attrs.get("uf")) for m in find_places(text)]
+    assert sorted(found) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", NOT_PLACES)
+def test_not_places(text):
+    assert [text[m.start : m.end] for m in find_places(text)] == []
+
+
+def test_ambiguous_municipality_lists_its_states():
+    [match] = list(find_places("em Bom Jesus"))
+    assert "uf" not in match.attrs and len(match.attrs["ufs"]) > 1
+    [match] = list(find_places("em Bom Jesus (PI)"))
+    assert match.attrs["uf"] == "PI" and match.attrs["ibge_code"] // 100000 == 22
