@@ -14,7 +14,15 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.pt.money import CENTS_WORDS, CURRENCY_SYMBOLS, CURRENCY_WORDS, MULTIPLIERS, NUMBER_WORDS
+from ..lang.pt.money import (
+    CENTS_CURRENCY,
+    CENTS_WORDS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    POSTFIX_SYMBOLS,
+)
 from ._spans import Match, set_entities
 
 
@@ -23,7 +31,9 @@ def _alternation(words) -> str:
 
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER_OR_WORD = rf"(?:{_NUMBER}|(?i:{_alternation(NUMBER_WORDS)}))"
+_WORDS = rf"(?i:{_alternation(NUMBER_WORDS)})"
+# `doze`, `vinte e cinco`, `cento e vinte`: number words joined by `e` add up
+_NUMBER_OR_WORD = rf"(?:{_NUMBER}|{_WORDS}(?:\s+e\s+{_WORDS})*(?![\p{{L}}]))"
 _MULT = rf"(?i:{_alternation(MULTIPLIERS)})"
 _MULTS = rf"(?:\s+{_MULT})*"
 _SYMBOL = rf"(?<![\p{{L}}\p{{N}}$]){_alternation(CURRENCY_SYMBOLS)}"
@@ -31,16 +41,30 @@ _CUR_WORD = rf"(?i:{_alternation(CURRENCY_WORDS)})"
 _CENTS = rf"(?:\s+e\s+(?P<cents>\d{{1,2}})\s+(?i:{_alternation(CENTS_WORDS)}))?"
 
 # `R$ 1,5 milhão`, `US$ 5 milhões`, `BRL 2.500,00`, `R$350 mil`
-_SYMBOL_AMOUNT = rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_NUMBER}){_MULTS}(?:\s+de\s+{_CUR_WORD})?(?![\p{{L}}\d])"
-# `2 milhões de reais`, `doze milhões de reais`, `50 mil dólares`, `15 reais e 50 centavos`
-_WORD_AMOUNT = (
-    rf"(?<![\p{{L}}\d.,])(?P<num>{_NUMBER_OR_WORD}){_MULTS}\s+(?:de\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
+_END = rf"(?=\s*(?:[.,;:)!?]|$|\s(?i:de\s+)?{_CUR_WORD}))"
+# `R$ 2 milhões e 300 mil`: a smaller part added, where the amount ends there
+_PLUS = rf"(?:\s+e\s+(?P<plus>{_NUMBER})\s+(?P<plusmult>{_MULT}){_END})?"
+_SYMBOL_AMOUNT = (
+    rf"(?P<sym>{_SYMBOL})\s?(?P<num>{_NUMBER})(?P<smults>{_MULTS}){_PLUS}(?:\s+(?i:de)\s+{_CUR_WORD})?(?![\p{{L}}\d])"
 )
-AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_WORD_AMOUNT}", flags=regex.V0)
+# `12,50 €`, `2,3 M€`
+_POSTFIX_AMOUNT = (
+    rf"(?<![\p{{L}}\d.,])(?P<pnum>{_NUMBER})(?P<pmults>{_MULTS})\s?(?P<post>{_alternation(POSTFIX_SYMBOLS)})"
+    rf"(?![\p{{L}}\d])"
+)
+# `50 centavos`
+_CENTS_ALONE = rf"(?<![\p{{L}}\d.,])(?P<cnum>\d{{1,2}})\s+(?P<cword>(?i:{_alternation(CENTS_CURRENCY)}))(?![\p{{L}}\d])"
+# `2 milhões de reais`, `doze milhões de reais`, `50 mil dólares`, `15 reais e 50 centavos`
+# (`mil reais`, `meio milhão de reais`, `dois bilhões e meio de reais`: a multiplier alone, halves)
+_WORD_AMOUNT = (
+    rf"(?<![\p{{L}}\d.,])(?:(?P<wnum>{_NUMBER_OR_WORD})(?P<wmults>{_MULTS})|(?P<bare>{_MULT}))(?P<half>\s+e\s+meio)?"
+    rf"\s+(?:(?i:de)\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
+)
+AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_POSTFIX_AMOUNT}|{_WORD_AMOUNT}|{_CENTS_ALONE}", flags=regex.V0)
 _INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
 _INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
 # `entre 30 e 45 milhões de reais`: the first bound borrows the second's multiplier and currency
-_SHARED_LOW = regex.compile(rf"(?i:\b(?:entre|de)\s+)(?P<low>{_NUMBER})\s+(?i:e|a|até)\s+$")
+_SHARED_LOW = regex.compile(rf"(?i:\b(?:entre|de)\s+)(?P<low>{_NUMBER})(?:\s+(?P<lowmult>{_MULT}))?\s+(?i:e|a|até)\s+$")
 _MULT_WORD = regex.compile(_MULT)
 
 
@@ -62,10 +86,10 @@ class Amount:
 
 
 def parse_number(text: str) -> float | int:
-    """`2.321.286.890` -> 2321286890, `10,50` -> 10.5, `doze` -> 12 (PT conventions)."""
+    """`2.321.286.890` -> 2321286890, `10,50` -> 10.5, `doze` -> 12, `vinte e cinco` -> 25."""
     low = text.lower()
-    if low in NUMBER_WORDS:
-        return NUMBER_WORDS[low]
+    if low[:1].isalpha():
+        return _tidy(sum(NUMBER_WORDS[w] for w in regex.split(r"\s+e\s+|\s+", low)))
     if "," in text:
         value = float(text.replace(".", "").replace(",", "."))
     elif regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
@@ -80,17 +104,29 @@ def _tidy(value: float) -> float | int:
 
 
 def _amount(m: regex.Match) -> Amount:
-    value = parse_number(m.group("num"))
-    tail = m.group()[m.end("num") - m.start() :]
+    if m.group("cnum"):
+        return Amount(m.start(), m.end(), _tidy(int(m.group("cnum")) / 100), CENTS_CURRENCY[m.group("cword").lower()])
+    number = m.group("num") or m.group("pnum") or m.group("wnum")
+    value = parse_number(number) if number else 1
     factor = 1
-    for word in _MULT_WORD.findall(tail):
+    for word in (m.group("smults") or m.group("pmults") or m.group("wmults") or m.group("bare") or "").split():
         factor *= MULTIPLIERS[word.lower()]
+    if m.group("half"):
+        value += 0.5
     value *= factor
-    if m.group("sym"):
+    if m.group("plus"):
+        part = parse_number(m.group("plus")) * MULTIPLIERS[m.group("plusmult").lower()]
+        if part < factor:  # `2 milhões e 300 mil`, never `2 mil e 3 milhões`
+            value += part
+    if m.group("post"):
+        currency, post_factor = POSTFIX_SYMBOLS[m.group("post")]
+        value *= post_factor
+        factor *= post_factor
+    elif m.group("sym"):
         # `US$ 5 milhões de dólares`: when symbol and word both stand, the symbol decides
         currency = CURRENCY_SYMBOLS[m.group("sym")]
     else:
-        currency = CURRENCY_WORDS[m.group("word").lower()]
+        currency = CURRENCY_WORDS[" ".join(m.group("word").lower().split())]
         if m.group("cents"):
             value += int(m.group("cents")) / 100
     return Amount(m.start(), m.end(), _tidy(value), currency, factor=factor)
@@ -118,12 +154,13 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def _with_shared_low(text: str, amount: Amount) -> Amount:
-    if amount.factor == 1:
-        return amount
+    """`entre 30 e 45 milhões de reais`, `entre 5 mil e 50 mil euros`: the first bound, written
+    without a currency, borrows the second's (and its multiplier, when it has none)."""
     m = _SHARED_LOW.search(text, max(0, amount.start - 40), amount.start)
-    if m is None:
+    if m is None or (amount.factor == 1 and not m.group("lowmult")):
         return amount
-    low = _tidy(parse_number(m.group("low")) * amount.factor)
+    factor = MULTIPLIERS[m.group("lowmult").lower()] if m.group("lowmult") else amount.factor
+    low = _tidy(parse_number(m.group("low")) * factor)
     return Amount(m.start("low"), amount.end, None, amount.currency, low, amount.value, amount.factor)
 
 

@@ -3,6 +3,7 @@
 # Marker written before the number -> ISO 4217 code.
 CURRENCY_SYMBOLS: dict[str, str] = {
     "R$": "BRL",
+    "R $": "BRL",  # a space typed inside the symbol
     "BRL": "BRL",
     "US$": "USD",
     "U$": "USD",
@@ -26,7 +27,22 @@ CURRENCY_WORDS: dict[str, str] = {
     "euros": "EUR",
     "libra": "GBP",
     "libras": "GBP",
+    "libras esterlinas": "GBP",
+    "iene": "JPY",
+    "ienes": "JPY",
+    "franco suíço": "CHF",
+    "francos suíços": "CHF",
+    "franco suico": "CHF",
+    "francos suicos": "CHF",
+    "yuan": "CNY",
+    "yuans": "CNY",
 }
+
+# Symbols written after the number (PT-PT habit: `12,50 €`, `2,3 M€`) -> (ISO code, factor).
+POSTFIX_SYMBOLS: dict[str, tuple[str, int]] = {"€": ("EUR", 1), "M€": ("EUR", 1_000_000)}
+
+# Cents alone (`subiu 50 centavos`): the currency they are cents of.
+CENTS_CURRENCY: dict[str, str] = {"centavo": "BRL", "centavos": "BRL", "cêntimo": "EUR", "cêntimos": "EUR"}
 
 # Cents words: `15 reais e 50 centavos` is one amount.
 CENTS_WORDS: frozenset[str] = frozenset({"centavo", "centavos", "cêntimo", "cêntimos", "cent", "cents"})
@@ -53,7 +69,8 @@ MULTIPLIERS: dict[str, int] = {
 }
 
 # Number words that may stand for the number in an amount (`doze milhões de reais`).
-NUMBER_WORDS: dict[str, int] = {
+NUMBER_WORDS: dict[str, float] = {
+    "meio": 0.5,  # `meio milhão de reais`
     "um": 1,
     "uma": 1,
     "dois": 2,
