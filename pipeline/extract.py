@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import regex
 from spacy.tokens import Doc, Span
 
 from .components.dates import resolve
 from .lang.pt.orgs import ACRONYMS
 from .lang.pt.places import municipalities
+from .lang.pt.states import DEMONYMS
 from .normalise import Normalised
 from .roles import roles
 from .spelling import default_lexicon
@@ -55,6 +57,7 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
         _merge_attributes(group, canonical, attributes)
         group["mentions"].append(mention)
     out = _link_people(_link_long_forms(list(groups.values())))
+    _add_demonyms(out, doc.text)
     for ent in out:
         ent["mentions"] = sorted(
             {(m["start"], m["end"]): m for m in ent["mentions"]}.values(), key=lambda m: m["start"]
@@ -142,6 +145,36 @@ def _merge_attributes(group: dict, canonical: str, attributes: dict) -> None:
             known.extend(v for v in value if v not in known)
         else:
             group["attributes"].setdefault(key, value)
+
+
+def _demonym_forms() -> dict[str, str]:
+    """Every inflected demonym (`baiano`, `baiana`, `baianos`, `baianas`) -> UF."""
+    out = {}
+    for word, uf in DEMONYMS.items():
+        forms = {word, word + "s"}
+        if word.endswith("o"):
+            forms |= {word[:-1] + "a", word[:-1] + "as"}
+        if word.endswith("ar"):
+            forms.add(word + "es")
+        out.update(dict.fromkeys((fold(f) for f in forms), uf))
+    return out
+
+
+_DEMONYM_FORMS = _demonym_forms()
+_WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
+
+
+def _add_demonyms(ents: list[dict], text: str) -> None:
+    """`região norte-mineira`, `o povo baiano`: evidence for a state, in its STATE entity's
+    `demonyms` attribute (where the state is mentioned at all), never a mention."""
+    found: dict[str, list[str]] = {}
+    for m in _WORDS.finditer(text):
+        uf = _DEMONYM_FORMS.get(fold(m.group()))
+        if uf and m.group() not in found.setdefault(uf, []):
+            found[uf].append(m.group())
+    for ent in ents:
+        if ent["label"] == "STATE" and ent["attributes"].get("uf") in found:
+            ent["attributes"]["demonyms"] = found[ent["attributes"]["uf"]]
 
 
 def _link_long_forms(ents: list[dict]) -> list[dict]:

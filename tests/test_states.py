@@ -55,3 +55,14 @@ def test_attributes():
 def test_bare_sao_paulo_is_marked_ambiguous():
     [m] = find_states("Em São Paulo, o evento")
     assert m.label == "STATE" and m.attrs["ambiguous"] is True
+
+
+def test_demonyms_are_evidence_not_mentions():
+    import pipeline
+
+    text = "O governo da Bahia recebeu o povo baiano e prefeitos da região norte-mineira. Gaúchos vieram."
+    record = pipeline.process(text, model="blank")
+    states = {e["attributes"]["uf"]: e for e in record["entities"] if e["label"] == "STATE"}
+    assert set(states) == {"BA"}  # no mention of MG or RS: demonyms alone make no state
+    assert states["BA"]["attributes"]["demonyms"] == ["baiano"]
+    assert [m["text"] for m in states["BA"]["mentions"]] == ["Bahia"]

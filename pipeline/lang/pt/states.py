@@ -44,3 +44,41 @@ NEEDS_CAPITAL_AND_ACCENT: frozenset[str] = frozenset({"PA"})
 AMBIGUOUS_CODES: frozenset[str] = frozenset(
     {"PA", "AL", "TO", "ES", "SE", "MA", "PI", "AM", "AP", "CE", "PE", "RN", "PR", "SC", "MS"}
 )
+
+# Demonyms (masculine singular; feminine and plural forms are derived): evidence that a text is
+# about a state, kept in the STATE entity's attributes, never a mention of the state.
+DEMONYMS: dict[str, str] = {
+    "acreano": "AC",
+    "acriano": "AC",
+    "alagoano": "AL",
+    "amapaense": "AP",
+    "amazonense": "AM",
+    "baiano": "BA",
+    "cearense": "CE",
+    "brasiliense": "DF",
+    "capixaba": "ES",
+    "espírito-santense": "ES",
+    "goiano": "GO",
+    "maranhense": "MA",
+    "mato-grossense": "MT",
+    "sul-mato-grossense": "MS",
+    "mineiro": "MG",
+    "norte-mineiro": "MG",
+    "sul-mineiro": "MG",
+    "paraense": "PA",
+    "paraibano": "PB",
+    "paranaense": "PR",
+    "pernambucano": "PE",
+    "piauiense": "PI",
+    "fluminense": "RJ",
+    "potiguar": "RN",
+    "norte-rio-grandense": "RN",
+    "gaúcho": "RS",
+    "sul-rio-grandense": "RS",
+    "rondoniense": "RO",
+    "roraimense": "RR",
+    "catarinense": "SC",
+    "paulista": "SP",
+    "sergipano": "SE",
+    "tocantinense": "TO",
+}
