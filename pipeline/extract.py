@@ -16,7 +16,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .components.dates import resolve
-from .lang.pt.orgs import ACRONYMS
+from .lang.pt.orgs import ACRONYMS, CONNECTORS
 from .lang.pt.places import municipalities
 from .lang.pt.states import DEMONYMS
 from .normalise import Normalised
@@ -177,13 +177,21 @@ def _add_demonyms(ents: list[dict], text: str) -> None:
             ent["attributes"]["demonyms"] = found[ent["attributes"]["uf"]]
 
 
+def _name_key(name: str) -> str:
+    """A body's name without accents, case or small words: `Confederação Nacional dos
+    Municípios` and `Confederação Nacional de Municípios` are one name."""
+    return " ".join(w for w in fold(name).split() if w not in CONNECTORS)
+
+
 def _link_long_forms(ents: list[dict]) -> list[dict]:
     """An ORG written out in full joins the acronym group whose long form it is."""
-    by_long = {fold(e["canonical"]): e for e in ents if e["label"] in _ACRONYM_LABELS and "acronym" in e["attributes"]}
+    by_long = {
+        _name_key(e["canonical"]): e for e in ents if e["label"] in _ACRONYM_LABELS and "acronym" in e["attributes"]
+    }
     out = []
     for ent in ents:
         linkable = ent["label"] in _ACRONYM_LABELS and "acronym" not in ent["attributes"]
-        target = by_long.get(fold(ent["canonical"])) if linkable else None
+        target = by_long.get(_name_key(ent["canonical"])) if linkable else None
         if target is not None and target is not ent:
             target["mentions"].extend(ent["mentions"])
         else:

@@ -30,7 +30,9 @@ _CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
 _HEADS = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(ORG_HEADS, key=len, reverse=True))
 # At most two small words between capitalised ones (`Integração e do Desenvolvimento`), and
 # never `e o`/`e a`, which joins two names (`Universidade do Minho e o Mercado Municipal`).
-_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?:{_CONN})\s+){{0,2}}"
+# Nor `e` before another body's head word (`Confederação Nacional dos Municípios e Associação
+# Mineira de Municípios` is two bodies).
+_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?:{_CONN})\s+){{0,2}}"
 HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+{_JOIN}{_CAP_WORD})+")
 _MAX_WORDS = 14
 
