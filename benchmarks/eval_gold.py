@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pipeline
 from pipeline import ingest
+from pipeline.textutil import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "corpus" / "gold"
@@ -40,6 +41,7 @@ def evaluate(model: str | None = None) -> dict:
     money_total = money_value_ok = state_total = state_uf_ok = 0
     n_docs = 0
     errors: list[str] = []
+    grouping = Counter()
     for gold_path in sorted(GOLD_DIR.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         [doc] = list(ingest.read([str(ROOT / "corpus" / gold["file"])]))
@@ -56,6 +58,7 @@ def evaluate(model: str | None = None) -> dict:
         text = record["text"]
         errors += [f"FP {lab} {text[a:b]!r} ({gold_path.stem[:24]})" for lab, a, b in sorted(pred - gold_set)]
         errors += [f"FN {lab} {text[a:b]!r} ({gold_path.stem[:24]})" for lab, a, b in sorted(gold_set - pred)]
+        _grouping(record, gold["entities"], grouping)
         attrs_at = {
             (e["label"], m["start"], m["end"]): e["attributes"] for e in record["entities"] for m in e["mentions"]
         }
@@ -86,7 +89,39 @@ def evaluate(model: str | None = None) -> dict:
         "labels": rows,
         "money_value_exact": money_value_ok / money_total if money_total else None,
         "state_uf_exact": state_uf_ok / state_total if state_total else None,
+        "grouping": {
+            "same_thing_pairs": grouping["pairs"],
+            "together": grouping["together"] / grouping["pairs"] if grouping["pairs"] else None,
+            "mixed_entities": grouping["mixed"],
+            "entities": grouping["entities"],
+        },
     }
+
+
+def _grouping(record: dict, gold: list[dict], counts: Counter) -> None:
+    """Mentions of one thing in one entity, and no entity mixing things.
+
+    The gold has mentions, not clusters; two gold mentions are of the same thing when they have
+    the same label and the same text (folded) or, for states, the same UF. `together` counts such
+    pairs that share a predicted entity (both found); `mixed` counts predicted entities whose gold
+    mentions disagree on label or UF.
+    """
+    entity_of = {(m["start"], m["end"]): i for i, e in enumerate(record["entities"]) for m in e["mentions"]}
+    key = {(g["start"], g["end"]): (g["label"], g.get("uf") or fold(g["text"])) for g in gold}
+    found = [(span, k) for span, k in key.items() if span in entity_of]
+    for i, (span_a, key_a) in enumerate(found):
+        for span_b, key_b in found[i + 1 :]:
+            if key_a == key_b:
+                counts["pairs"] += 1
+                counts["together"] += entity_of[span_a] == entity_of[span_b]
+    for ent in record["entities"]:
+        keys = {
+            key[(m["start"], m["end"])][0] if ent["label"] != "STATE" else key[(m["start"], m["end"])]
+            for m in ent["mentions"]
+            if (m["start"], m["end"]) in key
+        }
+        counts["entities"] += 1
+        counts["mixed"] += len(keys) > 1
 
 
 def table(result: dict) -> str:
@@ -99,6 +134,11 @@ def table(result: dict) -> str:
     lines.append(
         f"MONEY value exact (of gold mentions): {result['money_value_exact']:.3f}; "
         f"STATE UF exact: {result['state_uf_exact']:.3f}; {result['documents']} documents, model {result['model']}"
+    )
+    g = result["grouping"]
+    lines.append(
+        f"Grouping: {g['together']:.3f} of {g['same_thing_pairs']} pairs of gold mentions of the same thing share "
+        f"an entity; {g['mixed_entities']} of {g['entities']} entities mix things"
     )
     return "\n".join(lines)
 

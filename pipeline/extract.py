@@ -10,6 +10,7 @@ amounts and dates become values.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 
 import regex
@@ -40,8 +41,11 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
     """The record's `entities` for an annotated document."""
     groups: dict[tuple, dict] = {}
     name_words = {w for e in doc.ents if e.label_ in _PERSON_LABELS and len(e) > 1 for w in e.text.split()}
+    model_label = _majority_labels(doc)
     for span in doc.ents:
         label = LABEL_MAP.get(span.label_, span.label_)
+        if span._.ptpipe_attrs is None:
+            label = model_label.get(fold(span.text), label)
         if _heading_word(span, name_words):
             continue
         mention = _mention(span, norm)
@@ -68,6 +72,16 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
 _PERSON_LABELS = frozenset({"PER", "PERSON", "PESSOA"})
 _PLACE_LABELS = frozenset({"LOC", "LOCAL", "GPE"})
 COMMON_ZIPF = 3.5  # a capitalised word this common as a word is a heading, not a name
+
+
+def _majority_labels(doc: Doc) -> dict[str, str]:
+    """One label per name in a document: where the model labels the same words PER once and LOC
+    twice (`Benedito Bentes`), the most frequent label wins (the first on a tie)."""
+    votes: dict[str, Counter] = {}
+    for span in doc.ents:
+        if span._.ptpipe_attrs is None:
+            votes.setdefault(fold(span.text), Counter())[LABEL_MAP.get(span.label_, span.label_)] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items() if len(counts) > 1}
 
 
 def _heading_word(span: Span, name_words: set[str]) -> bool:
