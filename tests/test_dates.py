@@ -41,3 +41,36 @@ def test_without_publication_date():
     assert parse_date("6 de julho") is None
     assert parse_date("nesta terça-feira") is None
     assert parse_date("6 de julho de 2021") == "2021-07-06"
+
+
+FRIDAY = dt.date(2024, 3, 15)
+MORE_CASES = [
+    # (text, value given the publication date FRIDAY 2024-03-15)
+    ("começa nesta sexta (15) para todos", "2024-03-15"),
+    ("na próxima segunda o prazo acaba", "2024-03-18"),
+    ("as inscrições abrem amanhã", "2024-03-16"),
+    ("a operação foi deflagrada ontem", "2024-03-14"),
+    ("o acidente ocorreu no último dia 10", "2024-03-10"),
+    ("o pagamento sai no próximo dia 5", "2024-04-05"),
+    ("vale a partir de jan/2024", "2024-01"),
+    ("a live será no dia 12/03, às 19h", "2024-03-12"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), MORE_CASES)
+def test_relative_and_short_dates(text, value):
+    assert parse_date(text, FRIDAY) == value
+
+
+def test_a_date_without_year_is_the_nearest_occurrence():
+    november = dt.date(2023, 11, 20)
+    assert parse_date("será entregue em 15 de janeiro", november) == "2024-01-15"
+    assert parse_date("foi entregue em 15 de outubro", november) == "2023-10-15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["na segunda etapa", "Cerca de 3/4 dos municípios", "de 1/2 comprimido", "o Brasil de hoje", "toda terça-feira"],
+)
+def test_more_non_dates(text):
+    assert find_dates(text) == []

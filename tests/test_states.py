@@ -66,3 +66,20 @@ def test_demonyms_are_evidence_not_mentions():
     assert set(states) == {"BA"}  # no mention of MG or RS: demonyms alone make no state
     assert states["BA"]["attributes"]["demonyms"] == ["baiano"]
     assert [m["text"] for m in states["BA"]["mentions"]] == ["Bahia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A ponte liga Teresina-PI a Timon-MA.", [("PI", "PI"), ("MA", "MA")]),
+        ("Governo do Para amplia vacinação", [("Para", "PA")]),
+        ("A empresa fica em São Paulo (SP).", [("SP", "SP")]),
+        ("O aditivo ao Termo de Outorga (TO) foi assinado.", []),
+        ("A festa do Divino Espírito Santo reúne fiéis.", []),
+        ("internado no Hospital Santa Catarina", []),
+        ("A Emater-MG e a Seed-PR assinaram.", []),
+    ],
+)
+def test_more_state_cases(text, expected):
+    found = [(text[m.start : m.end], m.attrs["uf"]) for m in find_states(text) if m.label == "STATE"]
+    assert found == expected

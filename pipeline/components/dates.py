@@ -33,12 +33,20 @@ PATTERNS: tuple[regex.Pattern, ...] = (
     regex.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month_num>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
     # março de 2020
     regex.compile(rf"(?i)\b{_MONTH}\s+(?:de\s+)?{_YEAR}\b"),
+    # jan/2024, set/23
+    regex.compile(rf"(?i)\b(?P<month>{_alt(k for k in MONTHS if len(k) == 3)})/(?P<year>(?:19|20)?\d\d)(?![\d/])"),
+    # no dia 12/03, até 15/3: day and month without a year, only after a word that makes it a date
+    regex.compile(r"(?i)(?<=\b(?:dia|em|até|ate|desde)\s+)(?P<day>[0-3]?\d)/(?P<month_num>[01]?\d)(?![\d/])"),
 )
+# `ontem`, `amanhã` (not `hoje`: in releases it mostly means "nowadays")
+_DAY_WORD = regex.compile(r"(?i)\b(?P<word>ontem|amanhã|amanha)\b")
+# `no último dia 10`, `no próximo dia 5`: a day of the month around the publication date
+_DAY_OF_MONTH = regex.compile(rf"(?i)\b(?P<anchor>{_alt(NEXT | LAST)})\s+dia\s+(?P<day>[0-3]?\d)(?![\d/º°])")
 # `terça-feira` in `nesta terça-feira`: the span is the weekday; the word before anchors it.
 _WEEKDAY = regex.compile(
     rf"(?i)\b(?:(?P<anchor>{_alt(THIS_WEEK | NEXT | LAST | {'na', 'no'})})\s+)?"
-    rf"(?P<weekday>(?:segunda|terça|terca|quarta|quinta|sexta)-feira|sábado|sabado|domingo)\b"
-    rf"(?:\s+(?P<after>{_alt(NEXT | LAST)}))?"
+    rf"(?P<weekday>(?:segunda|terça|terca|quarta|quinta|sexta)(?P<feira>-feira)?|sábado|sabado|domingo)\b"
+    rf"(?P<daynum>\s+\([0-3]?\d\))?(?:\s+(?P<after>{_alt(NEXT | LAST)}))?"
 )
 
 
@@ -60,10 +68,26 @@ def find_dates(text: str) -> list[Match]:
         after = (m.group("after") or "").lower()
         if not anchor or any(m.start() < e and s < m.end() for s, e in taken):
             continue
+        short = m.group("weekday").lower() in _SHORT_WEEKDAYS and not m.group("feira")
+        if short and anchor in {"na", "no"} and not m.group("daynum"):
+            continue  # `na segunda etapa`: `segunda` alone is a date only when anchored or dated
         relative = "next" if NEXT & {anchor, after} else "last" if LAST & {anchor, after} else "this"
         weekday = WEEKDAYS[m.group("weekday").lower()]
         found.append(Match(m.start("weekday"), m.end("weekday"), "DATE", {"weekday": weekday, "relative": relative}))
+    for m in _DAY_WORD.finditer(text):
+        offset = -1 if m.group("word").lower() == "ontem" else 1
+        found.append(Match(m.start(), m.end(), "DATE", {"offset": offset}))
+    for m in _DAY_OF_MONTH.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or not 1 <= int(m.group("day")) <= 31:
+            continue
+        relative = "next" if m.group("anchor").lower() in NEXT else "last"
+        found.append(
+            Match(m.start("day") - 4, m.end(), "DATE", {"day_of_month": int(m.group("day")), "relative": relative})
+        )
     return sorted(found, key=lambda x: x.start)
+
+
+_SHORT_WEEKDAYS = frozenset({"segunda", "terça", "terca", "quarta", "quinta", "sexta"})
 
 
 def _parts(m: regex.Match) -> dict | None:
@@ -87,6 +111,10 @@ def resolve(parts: dict, published: dt.date | None) -> str | None:
     the publication date in the direction its anchor says (`nesta` within three days either
     way, `próxima` after, `passada` before).
     """
+    if "offset" in parts:
+        return (published + dt.timedelta(days=parts["offset"])).isoformat() if published else None
+    if "day_of_month" in parts:
+        return _day_of_month(parts["day_of_month"], parts["relative"], published)
     if "weekday" in parts:
         if published is None:
             return None
@@ -98,12 +126,44 @@ def resolve(parts: dict, published: dt.date | None) -> str | None:
         elif delta > 3:
             delta -= 7
         return (published + dt.timedelta(days=delta)).isoformat()
-    year = parts.get("year") or (published.year if published else None)
+    year = parts.get("year")
+    if year is None and published is not None:
+        # without a year, the occurrence nearest the publication date (`15 de janeiro` written
+        # in November is next January)
+        year = min(
+            (published.year - 1, published.year, published.year + 1),
+            key=lambda y: abs((_safe_date(y, parts["month"], parts.get("day") or 1) - published).days),
+        )
     if year is None:
         return None
     if parts.get("day") is None:
         return f"{year:04d}-{parts['month']:02d}"
     return dt.date(year, parts["month"], parts["day"]).isoformat()
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 de fevereiro in a common year
+        return dt.date(year, month, 28)
+
+
+def _day_of_month(day: int, relative: str, published: dt.date | None) -> str | None:
+    """`no último dia 10`: the latest 10th up to the publication date; `próximo`: the next one."""
+    if published is None:
+        return None
+    candidates = []
+    for months in (-2, -1, 0, 1, 2):
+        month_index = published.year * 12 + published.month - 1 + months
+        try:
+            candidates.append(dt.date(month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    if relative == "last":
+        before = [c for c in candidates if c <= published]
+        return max(before).isoformat() if before else None
+    after = [c for c in candidates if c >= published]
+    return min(after).isoformat() if after else None
 
 
 def parse_date(text: str, published: dt.date | None = None) -> str | None:

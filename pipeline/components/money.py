@@ -30,7 +30,9 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# 2.321.286.890 / 1.234,56 / 10,50, and the PT-PT `200 000` (thousands by a space, or a
+# thin or no-break space)
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?=\s?(?:€|M€))|\d+(?:,\d+)?"
 _WORDS = rf"(?i:{_alternation(NUMBER_WORDS)})"
 # `doze`, `vinte e cinco`, `cento e vinte`: number words joined by `e` add up
 _NUMBER_OR_WORD = rf"(?:{_NUMBER}|{_WORDS}(?:\s+e\s+{_WORDS})*(?![\p{{L}}]))"
@@ -90,6 +92,7 @@ def parse_number(text: str) -> float | int:
     low = text.lower()
     if low[:1].isalpha():
         return _tidy(sum(NUMBER_WORDS[w] for w in regex.split(r"\s+e\s+|\s+", low)))
+    text = regex.sub(r"[ \u00a0\u202f]", "", text)
     if "," in text:
         value = float(text.replace(".", "").replace(",", "."))
     elif regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):

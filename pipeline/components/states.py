@@ -35,15 +35,25 @@ def _name_pattern() -> regex.Pattern:
 
 
 NAME = _name_pattern()
-CODE = regex.compile(r"(?<![\p{L}\d\-.])(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)")
+# A code stands alone, or after a hyphen glued to a place name (`Recife-PE`).
+CODE = regex.compile(
+    r"(?:(?<![\p{L}\d\-.])|(?<=\p{Lu}\p{Ll}+-))(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)"
+)
 # Words before a name or a code that make it a state (`estado de`, `governo de`).
 _STATE_CUE = regex.compile(r"(?i)\b(?:estado|estados|governo|governador|governadora|território)\s+(?:d[eoa]s?\s+)?$")
 _CITY_CUE = regex.compile(
     r"(?i)\b(?:cidade|município|municipio|prefeitura|capital|prefeito|prefeita|bairro)\s+(?:d[eoa]\s+|em\s+)?$"
 )
+# A capitalised word right before a state's name that makes it part of another name (`Divino
+# Espírito Santo`, `Hospital Santa Catarina`); prepositions and state cues do not.
+_INSIDE_NAME = regex.compile(
+    r"(?<![\p{L}])(?!(?:Em|No|Na|Do|Da|De|Ao|Para|Pelo|Pela|E|O|A|Estado|Governo|Sul|Norte)\s)\p{Lu}\p{Ll}+\s+$"
+)
+# `SÃO PAULO, 5 de abril de 2024 --`: a dateline at the top names the city
+_DATELINE = regex.compile(r",\s+\d{1,2}\s+de\s+\p{L}+")
 _NOT_STATE_BEFORE = regex.compile(r"(?i)\b(?:rio|bacia|vale|ilha)\s+(?:d[oa]\s+)?$")
 # A code right after a place name: `Montes Claros/MG`, `Belo Horizonte (MG)`, `Palmas - TO`, `Curitiba, PR`
-_CODE_AFTER_PLACE = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'\-]*(?:\s*\(|\s*/\s*|\s+[-–—]\s+|,\s+)$")
+_CODE_AFTER_PLACE = regex.compile(r"\p{Lu}\p{Ll}[\p{L}'\-]*(?:\s*\(|\s*/\s*|\s+[-–—]\s+|,\s+|(?<=\p{Ll})-)$")
 
 
 def find_states(text: str) -> list[Match]:
@@ -68,16 +78,21 @@ def _name_match(text: str, m: regex.Match) -> Match | None:
     uf = _FOLDED_NAMES[fold(regex.sub(r"\s+", " ", surface))]
     if not surface[0].isupper():
         return None
-    if uf in NEEDS_CAPITAL_AND_ACCENT and fold(surface) == surface.lower():
-        return None  # `Para`/`PARA` without accent is the preposition
+    before = text[max(0, m.start() - 30) : m.start()]
+    # `Para`/`PARA` without accent is the preposition, unless a state cue says otherwise
+    cued_para = surface == "Para" and _STATE_CUE.search(before)
+    if uf in NEEDS_CAPITAL_AND_ACCENT and fold(surface) == surface.lower() and not cued_para:
+        return None
+    if _INSIDE_NAME.search(before) and not _STATE_CUE.search(before):
+        return None  # `Divino Espírito Santo`, `Hospital Santa Catarina`: part of another name
     if uf == "MG" and regex.match(r"\s+\p{Lu}", text[m.end() :]) and fold(surface) == "minas":
         return None  # `Minas Novas` is a town
-    before = text[max(0, m.start() - 30) : m.start()]
     if _NOT_STATE_BEFORE.search(before):
         return None  # `rio Amazonas`, `bacia do Paraná`
     if uf in CITY_NAMESAKES:
         after = text[m.end() : m.end() + 6]
-        if _CITY_CUE.search(before) or regex.match(r"\s*(?:\(|/|[-–]\s)\s*(?:SP|RJ)\b", after):
+        dateline = _DATELINE.match(text, m.end()) and text[: m.start()].strip() == ""
+        if _CITY_CUE.search(before) or regex.match(r"\s*(?:\(|/|[-–]\s)\s*(?:SP|RJ)\b", after) or dateline:
             return Match(m.start(), m.end(), "LOC", {"kind": "city", "uf": uf})
         if not _STATE_CUE.search(before):
             return Match(m.start(), m.end(), "STATE", _attrs(uf, ambiguous=True))
@@ -90,11 +105,33 @@ def _is_code(text: str, m: regex.Match) -> bool:
     after = text[m.end() : m.end() + 2]
     if before.endswith("(") and not after.startswith(")"):
         return False
+    if before.endswith("(") and _spelled_before(before[:-1], uf):
+        return False  # `Termo de Outorga (TO)`: an acronym defined, not a state
     if regex.search(r"\p{Lu}{2,}/$", before):
         return False  # the UF part of a body's acronym: `CEAS/RS`
+    if before.endswith("-") and not before[:-1].endswith(" "):
+        # `Recife-PE` is a city and its state; `Emater-MG`, `Seed-PR` are bodies' names
+        word = regex.search(r"[\p{L}' ]+$", before[:-1])
+        return bool(word) and _is_municipality(word.group().strip())
     if _CODE_AFTER_PLACE.search(before) or _STATE_CUE.search(before):
         return True
     return not (uf in AMBIGUOUS_CODES or _in_capitals_line(text, m.start()))
+
+
+def _is_municipality(words: str) -> bool:
+    """Is the end of `words` the name of a municipality (`Teresina`, `Montes Claros`)?"""
+    from ..lang.pt.places import municipalities
+
+    parts = words.split()
+    return any(" ".join(parts[i:]) in municipalities() for i in range(len(parts)))
+
+
+def _spelled_before(before: str, uf: str) -> bool:
+    """Do the capitalised words just before spell the code (`Termo de Outorga` -> TO)?"""
+    words = [w for w in regex.findall(r"\p{L}+", before)[-4:] if w[0].isupper()]
+    if fold(" ".join(words[-2:])) == fold(BY_UF[uf]["name"]).replace(" de ", " "):
+        return False  # `São Paulo (SP)`, `Rio de Janeiro (RJ)`: the place, then its code
+    return len(words) >= 2 and "".join(w[0] for w in words[-2:]) == uf
 
 
 def _in_capitals_line(text: str, pos: int) -> bool:
