@@ -113,6 +113,23 @@ def _long_form_after(text: str, start: int, acronym: str) -> tuple[int, int] | N
     return None
 
 
+_TOKEN = regex.compile(r"(?<![\p{L}\d\-])[\p{L}\d]+(?:-[\p{L}\d]+)*")
+
+
+def _known_acronyms(text: str, known: dict[str, str]):
+    """Spans of known acronyms, a word at a time: the whole hyphenated word (`TCE-MG`) or its
+    longest known start (`Emater` in `Emater-MG`), never before `-digit` (`BR-251`)."""
+    for m in _TOKEN.finditer(text):
+        parts = m.group().split("-")
+        for n in range(len(parts), 0, -1):
+            candidate = "-".join(parts[:n])
+            if candidate in known:
+                end = m.start() + len(candidate)
+                if not regex.match(r"-\d", text[end : end + 2]):
+                    yield m.start(), end
+                break
+
+
 def find_orgs(text: str) -> list[Match]:
     """ORG mentions: acronym pairs, known or defined acronyms, and names with a head word."""
     out: list[Match] = []
@@ -134,15 +151,14 @@ def find_orgs(text: str) -> list[Match]:
         out.append(Match(span[0], span[1], _label(acr), {"acronym": acr}))
     known = {**ACRONYMS, **defined}
     if known:
-        alts = "|".join(regex.escape(a) for a in sorted(known, key=len, reverse=True))
-        for m in regex.finditer(rf"(?<![\p{{L}}\d\-])(?:{alts})(?![\p{{L}}\d]|-\d)", text):
-            acr = m.group()
+        for start, end in _known_acronyms(text, known):
+            acr = text[start:end]
             attrs = {"acronym": acr}
             if acr in defined:
                 attrs["long_form"] = defined[acr]
             if acr in ACRONYMS:
                 attrs["canonical"] = ACRONYMS[acr]
-            out.append(Match(m.start(), m.end(), _label(acr), attrs))
+            out.append(Match(start, end, _label(acr), attrs))
     taken = [(m.start, m.end) for m in out]
     for m in HEADED_NAME.finditer(text):
         start, end = m.start(), _trim_connectors(text, m.start(), m.end())
