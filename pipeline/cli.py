@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, emit, ingest, normalise, record, runner, spelling
+from . import __version__, annotate, emit, ingest, normalise, record, runner, spelling, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         f"{','.join(normalise.DEFAULT_STEPS)}); e.g. leave out spelling to keep words as written",
     )
     run.add_argument(
+        "--themes",
+        metavar="FILE",
+        help="theme taxonomy TSV (theme<TAB>label<TAB>terms separated by ;) instead of the shipped one",
+    )
+    run.add_argument(
         "--vocabulary",
         metavar="FILE",
         help="words the spelling step must know (one per line: local names, programmes, jargon): "
@@ -91,6 +96,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"ptpipe: cannot read vocabulary: {exc}", file=sys.stderr)
         return 2
     try:
+        taxonomy = themes.load_taxonomy(args.themes) if args.themes else None
+    except themes.TaxonomyError as exc:
+        print(f"ptpipe: {exc}", file=sys.stderr)
+        return 2
+    try:
         nlp = annotate.load(args.model)
     except annotate.ModelNotFound as exc:
         print(f"ptpipe: {exc}", file=sys.stderr)
@@ -113,6 +123,7 @@ def _run(args: argparse.Namespace) -> int:
                 batch_size=args.batch_size,
                 steps=steps,
                 speller=speller,
+                taxonomy=taxonomy,
             ):
                 writer.write(rec)
                 if rec["error"] is not None:

@@ -11,9 +11,10 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import __version__, annotate, extract, keywords, normalise
+from . import __version__, annotate, extract, keywords, normalise, themes
 from .record import Document, Record, empty_text_error
 from .spelling import Speller
+from .themes import Theme
 
 
 def process(
@@ -51,6 +52,7 @@ def process_many(
     batch_size: int = 32,
     steps: Iterable[str] = normalise.DEFAULT_STEPS,
     speller: Speller | None = None,
+    taxonomy: tuple[Theme, ...] | None = None,
 ) -> Iterator[dict]:
     """Records for documents, streaming, in input order; a failing document gets an error record."""
     steps = normalise.check_steps(steps)
@@ -58,11 +60,16 @@ def process_many(
     info = _pipeline_info(nlp)
     docs = (_as_document(d) for d in documents)
     while batch := list(itertools.islice(docs, batch_size)):
-        yield from _process_batch(batch, nlp, info, steps, speller)
+        yield from _process_batch(batch, nlp, info, steps, speller, taxonomy)
 
 
 def _process_batch(
-    batch: list[Document], nlp: Language, info: dict, steps: tuple[str, ...], speller: Speller | None
+    batch: list[Document],
+    nlp: Language,
+    info: dict,
+    steps: tuple[str, ...],
+    speller: Speller | None,
+    taxonomy: tuple[Theme, ...] | None,
 ) -> Iterator[dict]:
     prepared: list[tuple[Record, normalise.Normalised | None]] = []
     for doc in batch:
@@ -85,18 +92,19 @@ def _process_batch(
             started = time.perf_counter()
             try:
                 spacy_doc = next(spacy_docs) if spacy_docs is not None else nlp(norm.text)
-                _fill(record, norm, spacy_doc)
+                _fill(record, norm, spacy_doc, taxonomy)
             except Exception as exc:
                 record.error = _error(exc, "annotate")
             record.stats["seconds"] = round(time.perf_counter() - started, 4)
         yield record.to_dict()
 
 
-def _fill(record: Record, norm: normalise.Normalised, spacy_doc) -> None:
+def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy: tuple[Theme, ...] | None) -> None:
     record.normalized_text = norm.text
     record.corrections = [c.to_dict(norm.original) for c in norm.corrections()]
     record.entities = extract.entities(spacy_doc, norm, published=_date(record.published_at))
     record.keywords = keywords.keywords(spacy_doc)
+    record.themes = themes.themes(norm.text, taxonomy)
     record.stats.update(
         tokens=len(spacy_doc),
         sentences=sum(1 for _ in spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else 0,

@@ -36,9 +36,7 @@ def _name_pattern() -> regex.Pattern:
 
 NAME = _name_pattern()
 # A code stands alone, or after a hyphen glued to a place name (`Recife-PE`).
-CODE = regex.compile(
-    r"(?:(?<![\p{L}\d\-.])|(?<=\p{Lu}\p{Ll}+-))(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)"
-)
+CODE = regex.compile(r"(?:(?<![\p{L}\d\-.])|(?<=\p{Lu}\p{Ll}+-))(?P<uf>" + "|".join(BY_UF) + r")(?![\p{L}\d]|-\d)")
 # Words before a name or a code that make it a state (`estado de`, `governo de`).
 _STATE_CUE = regex.compile(r"(?i)\b(?:estado|estados|governo|governador|governadora|território)\s+(?:d[eoa]s?\s+)?$")
 _CITY_CUE = regex.compile(
