@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, emit, ingest, normalise, record, runner, spelling, themes
+from . import __version__, annotate, emit, ingest, keywords, normalise, record, runner, spelling, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="theme taxonomy TSV (theme<TAB>label<TAB>terms separated by ;) instead of the shipped one",
     )
     run.add_argument(
+        "--no-corpus-keywords",
+        action="store_true",
+        help="score keyphrases against Portuguese at large only; by default, with file inputs, a first "
+        "pass counts in how many documents each word occurs, so that the batch's own common words weigh less",
+    )
+    run.add_argument(
         "--vocabulary",
         metavar="FILE",
         help="words the spelling step must know (one per line: local names, programmes, jargon): "
@@ -100,12 +106,17 @@ def _run(args: argparse.Namespace) -> int:
     except themes.TaxonomyError as exc:
         print(f"ptpipe: {exc}", file=sys.stderr)
         return 2
+    document_frequency = None
+    if not args.no_corpus_keywords and "-" not in args.inputs:
+        document_frequency = keywords.DocumentFrequency.of(
+            d.text for d in ingest.read(args.inputs, _ingest_options(args)) if d.error is None
+        )
     try:
         nlp = annotate.load(args.model)
     except annotate.ModelNotFound as exc:
         print(f"ptpipe: {exc}", file=sys.stderr)
         return 2
-    options = ingest.IngestOptions(args.text_field, args.id_field, args.title_field, args.date_field, args.stdin_format)
+    options = _ingest_options(args)
     documents = 0
     errors = 0
 
@@ -124,6 +135,7 @@ def _run(args: argparse.Namespace) -> int:
                 steps=steps,
                 speller=speller,
                 taxonomy=taxonomy,
+                document_frequency=document_frequency,
             ):
                 writer.write(rec)
                 if rec["error"] is not None:
@@ -141,6 +153,10 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _ingest_options(args: argparse.Namespace) -> ingest.IngestOptions:
+    return ingest.IngestOptions(args.text_field, args.id_field, args.title_field, args.date_field, args.stdin_format)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -23,12 +23,14 @@ def process(
     nlp: Language | None = None,
     model: str | None = None,
     steps: Iterable[str] = normalise.DEFAULT_STEPS,
+    taxonomy: tuple[Theme, ...] | None = None,
     **meta: Any,
 ) -> dict:
     """Analyse one text and return its record (a dict following `record.schema.json`).
 
     `meta` may give `id`, `title`, `published_at` (ISO 8601) and `source`; `steps` names the
-    normalisation steps to run (default: all, see `normalise.STEPS`).
+    normalisation steps to run (default: all, see `normalise.STEPS`); `taxonomy` replaces the
+    shipped themes (`themes.load_taxonomy(path)`).
 
     >>> record = process("A AMAMS recebeu R$ 1,5 milhão da Bahia.")
     >>> [e["label"] for e in record["entities"]]
@@ -41,7 +43,7 @@ def process(
         published_at=meta.get("published_at"),
         source=meta.get("source") or {"path": None, "line": None, "format": "text"},
     )
-    return next(process_many([doc], nlp=nlp, model=model, steps=steps))
+    return next(process_many([doc], nlp=nlp, model=model, steps=steps, taxonomy=taxonomy))
 
 
 def process_many(
@@ -53,6 +55,7 @@ def process_many(
     steps: Iterable[str] = normalise.DEFAULT_STEPS,
     speller: Speller | None = None,
     taxonomy: tuple[Theme, ...] | None = None,
+    document_frequency: keywords.DocumentFrequency | None = None,
 ) -> Iterator[dict]:
     """Records for documents, streaming, in input order; a failing document gets an error record."""
     steps = normalise.check_steps(steps)
@@ -60,7 +63,7 @@ def process_many(
     info = _pipeline_info(nlp)
     docs = (_as_document(d) for d in documents)
     while batch := list(itertools.islice(docs, batch_size)):
-        yield from _process_batch(batch, nlp, info, steps, speller, taxonomy)
+        yield from _process_batch(batch, nlp, info, steps, speller, taxonomy, document_frequency)
 
 
 def _process_batch(
@@ -70,6 +73,7 @@ def _process_batch(
     steps: tuple[str, ...],
     speller: Speller | None,
     taxonomy: tuple[Theme, ...] | None,
+    document_frequency: keywords.DocumentFrequency | None = None,
 ) -> Iterator[dict]:
     prepared: list[tuple[Record, normalise.Normalised | None]] = []
     for doc in batch:
@@ -92,18 +96,18 @@ def _process_batch(
             started = time.perf_counter()
             try:
                 spacy_doc = next(spacy_docs) if spacy_docs is not None else nlp(norm.text)
-                _fill(record, norm, spacy_doc, taxonomy)
+                _fill(record, norm, spacy_doc, taxonomy, document_frequency)
             except Exception as exc:
                 record.error = _error(exc, "annotate")
             record.stats["seconds"] = round(time.perf_counter() - started, 4)
         yield record.to_dict()
 
 
-def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy: tuple[Theme, ...] | None) -> None:
+def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy, document_frequency) -> None:
     record.normalized_text = norm.text
     record.corrections = [c.to_dict(norm.original) for c in norm.corrections()]
     record.entities = extract.entities(spacy_doc, norm, published=_date(record.published_at))
-    record.keywords = keywords.keywords(spacy_doc)
+    record.keywords = keywords.keywords(spacy_doc, document_frequency=document_frequency)
     record.themes = themes.themes(norm.text, taxonomy)
     record.stats.update(
         tokens=len(spacy_doc),

@@ -6,8 +6,9 @@ without regard to case or accents (`saude` = `Saúde`), a trailing `*` matches a
 (`vacina*`: `vacinação`, `vacinas`), and a term written as an acronym (`SUS`, `CRAS`) matches
 only as written, so that the possessive `suas` is not `SUAS`.
 
-A theme's score is 1 - exp(-d), where d is the theme's term matches per 100 words (a term of
-several words counts double: it says more than one word): 0 for no match, about 0.63 at one
+A text's words are folded once and each is checked against the few terms that could start
+there. A theme's score is 1 - exp(-d), where d is the theme's term matches per 100 words (a
+term of several words counts double: it says more than one word): 0 for no match, about 0.63 at one
 match per 100 words, near 1 for a release about little else. Every theme is scored; the list is
 sorted best first.
 """
@@ -25,7 +26,9 @@ from .spelling import _BASE_LETTER
 from .textutil import fold
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "lang" / "pt" / "themes.tsv"
-_WORD = regex.compile(r"\w+", flags=regex.UNICODE)
+_WORD = regex.compile(r"\w+")
+_WORD_OR_STAR = regex.compile(r"\w+\*?")
+_TOKEN = regex.compile(r"[\w\-]+")
 
 
 class TaxonomyError(ValueError):
@@ -36,9 +39,8 @@ class TaxonomyError(ValueError):
 class Theme:
     label: str
     name: str
-    pattern: regex.Pattern | None  # folded terms, matched on folded text
-    exact: regex.Pattern | None  # acronyms, matched on the text as written
-    multiword: frozenset[str]
+    terms: tuple[tuple[str, ...], ...]  # folded words; a word ending in `*` is a prefix
+    acronyms: frozenset[str]  # matched as written
 
 
 def load_taxonomy(path: str | Path = DEFAULT_TAXONOMY) -> tuple[Theme, ...]:
@@ -67,39 +69,57 @@ def default_taxonomy() -> tuple[Theme, ...]:
 
 
 def _theme(label: str, name: str, terms: list[str]) -> Theme:
-    folded, exact = [], []
+    words, acronyms = [], set()
     for term in terms:
-        is_acronym = " " not in term and sum(c.isupper() for c in term) >= 2
-        (exact if is_acronym else folded).append(_term_pattern(term if is_acronym else fold(term)))
-    return Theme(
-        label,
-        name,
-        regex.compile(r"(?<!\w)(?:" + "|".join(folded) + r")(?!\w)") if folded else None,
-        regex.compile(r"(?<!\w)(?:" + "|".join(exact) + r")(?!\w)") if exact else None,
-        frozenset(fold(t).rstrip("*") for t in terms if " " in t),
-    )
-
-
-def _term_pattern(term: str) -> str:
-    star = term.endswith("*")
-    body = regex.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
-    return body + (r"[\w\-]*" if star else "")
+        if " " not in term and sum(c.isupper() for c in term) >= 2:
+            acronyms.add(term)
+        else:
+            words.append(tuple(_WORD_OR_STAR.findall(fold(term))))
+    return Theme(label, name, tuple(w for w in words if w), frozenset(acronyms))
 
 
 def themes(text: str, taxonomy: tuple[Theme, ...] | None = None) -> list[dict]:
     """The record's `themes`: `{"label", "score"}` for every theme, best first."""
     taxonomy = taxonomy or default_taxonomy()
-    folded = text.lower().translate(_BASE_LETTER)  # like `fold`, without caching whole texts
-    words = max(len(_WORD.findall(folded)), 1)
-    out = []
-    for theme in taxonomy:
-        hits = 0.0
-        for pattern, target in ((theme.pattern, folded), (theme.exact, text)):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(target):
-                hits += 2.0 if " " in m.group() or "-" in m.group() else 1.0
-        density = 100 * hits / words
-        out.append({"label": theme.label, "score": round(1 - math.exp(-density), 4)})
+    index = _index(taxonomy)
+    words = _WORD.findall(text.lower().translate(_BASE_LETTER))  # folded, without caching texts
+    hits = [0.0] * len(taxonomy)
+    for i, word in enumerate(words):
+        for theme_no, term in index.get(word[:3], ()):
+            if _matches(term, words, i):
+                hits[theme_no] += 2.0 if len(term) > 1 else 1.0
+    for token in _TOKEN.findall(text):
+        for theme_no in index.get(("acronym", token), ()):
+            hits[theme_no] += 1.0
+    n = max(len(words), 1)
+    out = [
+        {"label": theme.label, "score": round(1 - math.exp(-100 * h / n), 4)}
+        for theme, h in zip(taxonomy, hits, strict=True)
+    ]
     out.sort(key=lambda t: (-t["score"], t["label"]))
     return out
+
+
+def _matches(term: tuple[str, ...], words: list[str], i: int) -> bool:
+    if i + len(term) > len(words):
+        return False
+    for pattern, word in zip(term, words[i : i + len(term)], strict=True):
+        if pattern.endswith("*"):
+            if not word.startswith(pattern[:-1]):
+                return False
+        elif word != pattern:
+            return False
+    return True
+
+
+@cache
+def _index(taxonomy: tuple[Theme, ...]) -> dict:
+    """Terms by the first three letters of their first word (and acronyms as written): each word
+    of a text is checked against the few terms that could start there."""
+    index: dict = {}
+    for theme_no, theme in enumerate(taxonomy):
+        for term in theme.terms:
+            index.setdefault(term[0][:3], []).append((theme_no, term))
+        for acronym in theme.acronyms:
+            index.setdefault(("acronym", acronym), []).append(theme_no)
+    return index
