@@ -78,6 +78,20 @@ def test_vocabulary_option(tmp_path, capsys):
     assert code == 2 and "cannot read vocabulary" in captured.err
 
 
+def test_themes_option(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text("Os olivais e os lagares de azeite de Moura.", encoding="utf-8")
+    taxonomy = tmp_path / "t.tsv"
+    taxonomy.write_text("azeite\tAzeite\tazeite; olival*\n", encoding="utf-8")
+    code, captured = _run(["run", str(src), "--model", "blank", "-q", "--themes", str(taxonomy)], capsys)
+    [rec] = [json.loads(line) for line in captured.out.splitlines()]
+    assert code == 0 and rec["themes"] == [{"label": "azeite", "score": rec["themes"][0]["score"]}]
+    assert rec["themes"][0]["score"] > 0.5
+    taxonomy.write_text("broken line\n", encoding="utf-8")
+    code, captured = _run(["run", str(src), "--model", "blank", "--themes", str(taxonomy)], capsys)
+    assert code == 2 and "expected theme<TAB>label<TAB>terms" in captured.err
+
+
 def test_on_error_fail_stops_with_status_1(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     code, captured = _run(
