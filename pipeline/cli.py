@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, emit, ingest, keywords, normalise, record, runner, spelling, themes
+from . import __version__, annotate, batch, emit, ingest, keywords, normalise, record, spelling, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,8 +28,36 @@ def build_parser() -> argparse.ArgumentParser:
         ".txt .md .html .jsonl .csv, or - for stdin) and write one record per document.",
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT")
-    run.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout)")
-    run.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default: jsonl)")
+    run.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout), or a folder for parts")
+    run.add_argument(
+        "--format",
+        choices=["jsonl", "parquet"],
+        default="jsonl",
+        help="jsonl (default): one file, a line per record; parquet: a folder of part files",
+    )
+    run.add_argument(
+        "--part-size", type=int, default=emit.PART_SIZE, help="records per part file (parquet, dask; default: 10000)"
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes, each with its own copy of the model (default: the number of cores; 1: no workers)",
+    )
+    run.add_argument("--unordered", action="store_true", help="write records as they are done, not in input order")
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the records already in the output and skip their documents (same id and same text)",
+    )
+    run.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster"
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a local cluster",
+    )
     run.add_argument(
         "--model",
         default=None,
@@ -75,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="words the spelling step must know (one per line: local names, programmes, jargon): "
         "never changed, and offered as corrections",
     )
-    run.add_argument("-q", "--quiet", action="store_true", help="no summary line on stderr")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line on stderr")
+    run.add_argument("--no-progress", action="store_true", help="no progress line even on a terminal")
     run.set_defaults(func=_run)
 
     val = sub.add_parser("validate", help="check a JSONL file of records against the schema")
@@ -92,67 +123,145 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        steps = normalise.check_steps(name.strip() for name in args.normalise.split(",") if name.strip())
-    except ValueError as exc:
+        config = _config(args)
+    except (ValueError, OSError, themes.TaxonomyError) as exc:
         print(f"ptpipe: {exc}", file=sys.stderr)
         return 2
-    try:
-        speller = spelling.Speller(vocabulary=spelling.read_vocabulary(args.vocabulary)) if args.vocabulary else None
-    except OSError as exc:
-        print(f"ptpipe: cannot read vocabulary: {exc}", file=sys.stderr)
-        return 2
-    try:
-        taxonomy = themes.load_taxonomy(args.themes) if args.themes else None
-    except themes.TaxonomyError as exc:
-        print(f"ptpipe: {exc}", file=sys.stderr)
-        return 2
-    document_frequency = None
-    if not args.no_corpus_keywords and "-" not in args.inputs:
-        document_frequency = keywords.DocumentFrequency.of(
-            d.text for d in ingest.read(args.inputs, _ingest_options(args)) if d.error is None
-        )
-    try:
-        nlp = annotate.load(args.model)
-    except annotate.ModelNotFound as exc:
-        print(f"ptpipe: {exc}", file=sys.stderr)
-        return 2
+    if config.model != annotate.BLANK:
+        try:
+            annotate.load(config.model)  # a bad --model is a usage error before any work
+        except annotate.ModelNotFound as exc:
+            print(f"ptpipe: {exc}", file=sys.stderr)
+            return 2
     options = _ingest_options(args)
-    documents = 0
-    errors = 0
+    files = "-" not in args.inputs
+    total = None
+    if files and not args.no_corpus_keywords:
+        # one cheap pass before the work: word document frequencies and the number of documents
+        df = keywords.DocumentFrequency.of(d.text for d in ingest.read(args.inputs, options) if d.error is None)
+        config = dataclasses.replace(config, document_frequency=df)
+        total = df.documents
+    done = _already_done(args) if args.resume else set()
+    progress = Progress(total, enabled=not args.quiet and sys.stderr.isatty() and not args.no_progress)
+    counts = {"documents": 0, "skipped": 0, "errors": 0}
 
-    def counted(docs):
-        nonlocal documents
-        for doc in docs:
-            documents += 1
+    def todo():
+        for doc in ingest.read(args.inputs, options):
+            counts["documents"] += 1
+            if done and (doc.id, batch.content_hash(doc.text)) in done:
+                counts["skipped"] += 1
+                progress.skip()
+                continue
             yield doc
 
     try:
-        with emit.JsonlWriter(args.output) as writer:
-            for rec in runner.process_many(
-                counted(ingest.read(args.inputs, options)),
-                nlp=nlp,
-                batch_size=args.batch_size,
-                steps=steps,
-                speller=speller,
-                taxonomy=taxonomy,
-                document_frequency=document_frequency,
-            ):
+        with _writer(args, append=bool(args.resume)) as writer:
+            for rec in _records(args, todo(), config):
                 writer.write(rec)
-                if rec["error"] is not None:
-                    errors += 1
-                    if args.on_error == "fail":
-                        print(f"ptpipe: {rec['id']}: {rec['error']['message']}", file=sys.stderr)
-                        return 1
+                failed = rec["error"] is not None
+                counts["errors"] += failed
+                progress.step(failed)
+                if failed and args.on_error == "fail":
+                    print(f"ptpipe: {rec['id']}: {rec['error']['message']}", file=sys.stderr)
+                    return 1
     except emit.OutputError as exc:
+        progress.clear()
         print(f"ptpipe: {exc}", file=sys.stderr)
         return 2
+    progress.clear()
     if not args.quiet:
         seconds = time.perf_counter() - started
+        skipped = f" ({counts['skipped']} already done)" if args.resume else ""
         print(
-            f"ptpipe: {documents} documents, {writer.count} records, {errors} errors, {seconds:.1f} s -> {args.output}",
+            f"ptpipe: {counts['documents']} documents, {writer.count} records{skipped}, {counts['errors']} errors, "
+            f"{seconds:.1f} s -> {args.output}",
             file=sys.stderr,
         )
     return 0
+
+
+def _config(args: argparse.Namespace) -> batch.RunConfig:
+    steps = normalise.check_steps(name.strip() for name in args.normalise.split(",") if name.strip())
+    try:
+        vocabulary = tuple(spelling.read_vocabulary(args.vocabulary)) if args.vocabulary else ()
+    except OSError as exc:
+        raise ValueError(f"cannot read vocabulary: {exc}") from exc
+    if args.themes:
+        themes.load_taxonomy(args.themes)  # fail here, not in every worker
+    if args.format == "parquet" and args.output == "-":
+        raise ValueError("--format parquet needs -o FOLDER")
+    return batch.RunConfig(
+        model=args.model or annotate.default_model(),
+        steps=steps,
+        vocabulary=vocabulary,
+        themes=args.themes,
+        batch_size=args.batch_size,
+    )
+
+
+def _records(args: argparse.Namespace, documents, config: batch.RunConfig):
+    workers = args.workers if args.workers is not None else batch.default_workers()
+    if args.engine == "dask":
+        return batch.run_dask(
+            documents, config, scheduler=args.scheduler, workers=max(workers, 1), ordered=not args.unordered
+        )
+    return batch.run(documents, config, workers=workers, ordered=not args.unordered)
+
+
+def _writer(args: argparse.Namespace, *, append: bool):
+    """JSONL to a file or stdout; a folder of parts for Parquet and for Dask runs."""
+    if args.format == "parquet" or args.engine == "dask":
+        if args.output == "-":
+            raise emit.OutputError("a partitioned output needs -o FOLDER")
+        return emit.PartWriter(args.output, fmt=args.format, part_size=args.part_size, append=append)
+    return emit.JsonlWriter(args.output, append=append)
+
+
+def _already_done(args: argparse.Namespace) -> set[tuple[str, str]]:
+    """(id, content hash) of every whole record already in the output; a cut last line goes."""
+    path = args.output
+    if path == "-" or not os.path.exists(path):
+        return set()
+    if os.path.isfile(path):
+        emit.drop_cut_line(path)
+    return {(r["id"], batch.content_hash(r["text"])) for r in emit.read_records(path)}
+
+
+class Progress:
+    """Documents, documents/s, errors and time left on one terminal line, at most twice a second."""
+
+    def __init__(self, total: int | None, *, enabled: bool):
+        self.total = total
+        self.enabled = enabled
+        self.done = self.errors = self.skipped = 0
+        self.started = time.perf_counter()
+        self._shown = 0.0
+
+    def skip(self) -> None:
+        self.skipped += 1
+
+    def step(self, failed: bool) -> None:
+        self.done += 1
+        self.errors += failed
+        now = time.perf_counter()
+        if self.enabled and now - self._shown >= 0.5:
+            self._shown = now
+            rate = self.done / max(now - self.started, 1e-9)
+            left = ""
+            if self.total:
+                remaining = max(self.total - self.done - self.skipped, 0)
+                left = f", {remaining / rate:.0f} s left" if rate else ""
+            total = f"/{self.total}" if self.total else ""
+            print(
+                f"\r{self.done + self.skipped}{total} documents, {rate:.1f}/s, {self.errors} errors{left}   ",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def clear(self) -> None:
+        if self.enabled and self._shown:
+            print("\r" + " " * 78 + "\r", end="", file=sys.stderr, flush=True)
 
 
 def _ingest_options(args: argparse.Namespace) -> ingest.IngestOptions:
