@@ -1,8 +1,9 @@
 """Stage 3, annotate: the spaCy pipeline (tokens, sentences, POS, lemmas, NER) plus the rules.
 
 `load()` returns one spaCy `Language` that a user can also call directly: the chosen model
-with the package's rule components (`ptpipe_places`, `ptpipe_money`, `ptpipe_dates`,
-`ptpipe_states`, `ptpipe_orgs`) added after its NER, so that rules and model share `doc.ents`.
+with the package's rules added after its NER as one component, `ptpipe_rules` (which runs
+the rule sets also registered one by one: `ptpipe_places`, `ptpipe_money`, `ptpipe_dates`,
+`ptpipe_states`, `ptpipe_orgs`), so that rules and model share `doc.ents`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from .components import RULE_COMPONENTS
+from .components import RULE_COMPONENTS, SEPARATE_COMPONENTS
 
 # Where the project's own trained pipeline lives once it is packaged (see models/README.md).
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
@@ -48,7 +49,7 @@ def load(model: str | None = None) -> Language:
         if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
     for component in RULE_COMPONENTS:
-        if component not in nlp.pipe_names:
+        if component not in nlp.pipe_names and not set(SEPARATE_COMPONENTS) & set(nlp.pipe_names):
             nlp.add_pipe(component)
     nlp.meta.setdefault("ptpipe_model", name)
     return nlp

@@ -34,18 +34,25 @@ BACKGROUND_CEILING = 7.0  # Zipf of the commonest words: they weigh (7 - zipf) /
 _WORD = regex.compile(r"\w+")
 
 
-def keywords(doc: Doc, *, top_k: int = TOP_K, document_frequency: DocumentFrequency | None = None) -> list[dict]:
+def keywords(
+    doc: Doc,
+    *,
+    top_k: int = TOP_K,
+    document_frequency: DocumentFrequency | None = None,
+    sentences: list | None = None,
+) -> list[dict]:
     """The record's `keywords`: `{"text", "lemma", "score", "count"}`, best first.
 
     A phrase scores by how often it occurs (log), how many content words it has, how early it
     first comes and how far through the text it is spread, times how specific its words are:
     rare in Portuguese at large (the spelling lexicon's frequencies: `ano`, `dia`, `parte` weigh
     little) and, given a `document_frequency` of the batch, rare in the other documents
-    (TF-IDF-like).
+    (TF-IDF-like). `sentences`: the doc's sentences when the caller has them already
+    (`doc.sents` walks every token each time it is asked for).
     """
     stats: dict[str, dict] = defaultdict(lambda: {"count": 0, "first": None, "last": 0, "forms": defaultdict(int)})
     n_tokens = max(len(doc), 1)
-    for phrase in _candidates(doc):
+    for phrase in _candidates(sentences if sentences is not None else list(doc.sents)):
         content = [t for t in phrase if t.lower_ not in _JOINERS]
         key = " ".join(_lemma(t) for t in content)
         surface = " ".join(t.text if t.text.isupper() and len(t) > 1 else t.text.lower() for t in phrase)
@@ -123,9 +130,9 @@ def _without_parts(ranked: list[dict]) -> list[dict]:
     return kept
 
 
-def _candidates(doc: Doc):
+def _candidates(sentences):
     """Maximal runs of content words (with inner joiners) and their content sub-runs."""
-    for sent in doc.sents:
+    for sent in sentences:
         run: list[Token] = []
         for token in [*sent, None]:
             if token is not None and (_is_content(token) or (token.lower_ in _JOINERS and run)):

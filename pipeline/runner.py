@@ -107,11 +107,12 @@ def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy, docum
     record.normalized_text = norm.text
     record.corrections = [c.to_dict(norm.original) for c in norm.corrections()]
     record.entities = extract.entities(spacy_doc, norm, published=_date(record.published_at))
-    record.keywords = keywords.keywords(spacy_doc, document_frequency=document_frequency)
+    sentences = list(spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else [spacy_doc[:]]
+    record.keywords = keywords.keywords(spacy_doc, document_frequency=document_frequency, sentences=sentences)
     record.themes = themes.themes(norm.text, taxonomy)
     record.stats.update(
         tokens=len(spacy_doc),
-        sentences=sum(1 for _ in spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else 0,
+        sentences=len(sentences) if spacy_doc.has_annotation("SENT_START") else 0,
     )
 
 
