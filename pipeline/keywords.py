@@ -52,9 +52,13 @@ def keywords(
     """
     stats: dict[str, dict] = defaultdict(lambda: {"count": 0, "first": None, "last": 0, "forms": defaultdict(int)})
     n_tokens = max(len(doc), 1)
+    lemma_of: dict[int, str] = {}  # a token is in up to ten candidate phrases: its lemma once
     for phrase in _candidates(sentences if sentences is not None else list(doc.sents)):
         content = [t for t in phrase if t.lower_ not in _JOINERS]
-        key = " ".join(_lemma(t) for t in content)
+        for t in content:
+            if t.i not in lemma_of:
+                lemma_of[t.i] = _lemma(t)
+        key = " ".join(lemma_of[t.i] for t in content)
         surface = " ".join(t.text if t.text.isupper() and len(t) > 1 else t.text.lower() for t in phrase)
         entry = stats[key]
         entry["count"] += 1

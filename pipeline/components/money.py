@@ -63,6 +63,32 @@ _WORD_AMOUNT = (
     rf"\s+(?:(?i:de)\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
 )
 AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_POSTFIX_AMOUNT}|{_WORD_AMOUNT}|{_CENTS_ALONE}", flags=regex.V0)
+# The same four, apart: run one by one (the word pattern only where a currency or cents word
+# occurs at all) they cost half of the alternation. Merged leftmost first, and on the same
+# start in this order, as the alternation would.
+_PARTS = tuple(
+    (regex.compile(p, flags=regex.V0), cue)
+    for p, cue in (
+        (_SYMBOL_AMOUNT, None),
+        (_POSTFIX_AMOUNT, None),
+        (_WORD_AMOUNT, regex.compile(rf"(?i){_CUR_WORD}")),
+        (_CENTS_ALONE, regex.compile(rf"(?i){_alternation(CENTS_CURRENCY)}")),
+    )
+)
+
+
+def _amount_matches(text: str) -> list[regex.Match]:
+    found = []
+    for priority, (pattern, cue) in enumerate(_PARTS):
+        if cue is not None and not cue.search(text):
+            continue
+        found += [(m.start(), priority, m) for m in pattern.finditer(text)]
+    out, end = [], -1
+    for start, _, m in sorted(found, key=lambda x: (x[0], x[1])):
+        if start >= end:
+            out.append(m)
+            end = m.end()
+    return out
 _INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
 _INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
 # `entre 30 e 45 milhões de reais`: the first bound borrows the second's multiplier and currency
@@ -107,37 +133,38 @@ def _tidy(value: float) -> float | int:
 
 
 def _amount(m: regex.Match) -> Amount:
-    if m.group("cnum"):
-        return Amount(m.start(), m.end(), _tidy(int(m.group("cnum")) / 100), CENTS_CURRENCY[m.group("cword").lower()])
-    number = m.group("num") or m.group("pnum") or m.group("wnum")
+    g = m.groupdict()  # each of the four patterns has its own groups
+    if g.get("cnum"):
+        return Amount(m.start(), m.end(), _tidy(int(g.get("cnum")) / 100), CENTS_CURRENCY[g.get("cword").lower()])
+    number = g.get("num") or g.get("pnum") or g.get("wnum")
     value = parse_number(number) if number else 1
     factor = 1
-    for word in (m.group("smults") or m.group("pmults") or m.group("wmults") or m.group("bare") or "").split():
+    for word in (g.get("smults") or g.get("pmults") or g.get("wmults") or g.get("bare") or "").split():
         factor *= MULTIPLIERS[word.lower()]
-    if m.group("half"):
+    if g.get("half"):
         value += 0.5
     value *= factor
-    if m.group("plus"):
-        part = parse_number(m.group("plus")) * MULTIPLIERS[m.group("plusmult").lower()]
+    if g.get("plus"):
+        part = parse_number(g.get("plus")) * MULTIPLIERS[g.get("plusmult").lower()]
         if part < factor:  # `2 milhões e 300 mil`, never `2 mil e 3 milhões`
             value += part
-    if m.group("post"):
-        currency, post_factor = POSTFIX_SYMBOLS[m.group("post")]
+    if g.get("post"):
+        currency, post_factor = POSTFIX_SYMBOLS[g.get("post")]
         value *= post_factor
         factor *= post_factor
-    elif m.group("sym"):
+    elif g.get("sym"):
         # `US$ 5 milhões de dólares`: when symbol and word both stand, the symbol decides
-        currency = CURRENCY_SYMBOLS[m.group("sym")]
+        currency = CURRENCY_SYMBOLS[g.get("sym")]
     else:
-        currency = CURRENCY_WORDS[" ".join(m.group("word").lower().split())]
-        if m.group("cents"):
-            value += int(m.group("cents")) / 100
+        currency = CURRENCY_WORDS[" ".join(g.get("word").lower().split())]
+        if g.get("cents"):
+            value += int(g.get("cents")) / 100
     return Amount(m.start(), m.end(), _tidy(value), currency, factor=factor)
 
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount of money in `text`, intervals merged into one `Amount` with min/max."""
-    amounts = [_with_shared_low(text, _amount(m)) for m in AMOUNT.finditer(text)]
+    amounts = [_with_shared_low(text, _amount(m)) for m in _amount_matches(text)]
     out: list[Amount] = []
     i = 0
     while i < len(amounts):
