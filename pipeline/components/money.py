@@ -62,10 +62,9 @@ _WORD_AMOUNT = (
     rf"(?<![\p{{L}}\d.,])(?:(?P<wnum>{_NUMBER_OR_WORD})(?P<wmults>{_MULTS})|(?P<bare>{_MULT}))(?P<half>\s+e\s+meio)?"
     rf"\s+(?:(?i:de)\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
 )
-AMOUNT = regex.compile(rf"{_SYMBOL_AMOUNT}|{_POSTFIX_AMOUNT}|{_WORD_AMOUNT}|{_CENTS_ALONE}", flags=regex.V0)
-# The same four, apart: run one by one (the word pattern only where a currency or cents word
-# occurs at all) they cost half of the alternation. Merged leftmost first, and on the same
-# start in this order, as the alternation would.
+# The four amount patterns, run one by one (the word pattern only where a currency or cents
+# word occurs at all): half the cost of one alternation of them. Their matches are merged
+# leftmost first, and on the same start in this order, as the alternation would.
 _PARTS = tuple(
     (regex.compile(p, flags=regex.V0), cue)
     for p, cue in (
