@@ -1,0 +1,149 @@
+"""Records -> pandas DataFrames, for notebooks.
+
+    >>> from pipeline import frames
+    >>> f = frames.load("out/corpus.jsonl")          # or a Parquet folder, or a list of paths
+    >>> f.documents.published_at.dt.year.value_counts()
+    >>> f.entities[f.entities.label == "ORG"].canonical.value_counts().head()
+    >>> f.money.groupby("currency").value.sum()
+
+Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
+
+- `documents`: one row per record: id, path, title, published_at (datetime), chars, tokens,
+  sentences, error_type, error_message, text, normalized_text;
+- `entities`: one row per entity: label (category), canonical, mentions (count), and the
+  attributes flattened (uf, value, currency, acronym, roles, ...);
+- `mentions`: one row per mention: label, canonical, start, end, text;
+- `money`: one row per MONEY entity: value, min, max, currency, the document's date and the
+  UF codes of the states it mentions;
+- `keywords`, `themes`, `corrections`: one row per item, with its rank in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .emit import read_records
+
+
+@dataclass
+class Frames:
+    documents: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    money: pd.DataFrame
+    keywords: pd.DataFrame
+    themes: pd.DataFrame
+    corrections: pd.DataFrame
+
+
+def load(path_or_paths: str | Path | Iterable[str | Path]) -> Frames:
+    """DataFrames from JSONL files or Parquet part folders written by `ptpipe run`."""
+    paths = [path_or_paths] if isinstance(path_or_paths, str | Path) else list(path_or_paths)
+    return from_records(record for path in paths for record in read_records(str(path)))
+
+
+def from_records(records: Iterable[dict]) -> Frames:
+    rows: dict[str, list[dict]] = {name: [] for name in Frames.__dataclass_fields__}
+    for rec in records:
+        _add(rec, rows)
+    return Frames(
+        documents=_documents(rows["documents"]),
+        entities=_categories(pd.DataFrame(rows["entities"], columns=_columns(rows["entities"], _ENTITY)), "label"),
+        mentions=_categories(pd.DataFrame(rows["mentions"], columns=_MENTION), "label"),
+        money=_money(rows["money"]),
+        keywords=pd.DataFrame(rows["keywords"], columns=_KEYWORD),
+        themes=_categories(pd.DataFrame(rows["themes"], columns=_THEME), "theme"),
+        corrections=_categories(pd.DataFrame(rows["corrections"], columns=_CORRECTION), "kind"),
+    )
+
+
+_ENTITY = ["doc_id", "entity", "label", "canonical", "mentions"]
+_MENTION = ["doc_id", "entity", "label", "canonical", "start", "end", "text"]
+_MONEY = ["doc_id", "entity", "canonical", "value", "min", "max", "currency", "published_at", "states"]
+_KEYWORD = ["doc_id", "rank", "text", "lemma", "score", "count"]
+_THEME = ["doc_id", "rank", "theme", "score"]
+_CORRECTION = ["doc_id", "start", "end", "original", "replacement", "kind", "confidence"]
+
+
+def _add(rec: dict, rows: dict[str, list[dict]]) -> None:
+    doc_id = rec["id"]
+    stats = rec.get("stats") or {}
+    error = rec.get("error") or {}
+    rows["documents"].append(
+        {
+            "doc_id": doc_id,
+            "path": (rec.get("source") or {}).get("path"),
+            "title": rec.get("title"),
+            "published_at": rec.get("published_at"),
+            "chars": stats.get("chars"),
+            "tokens": stats.get("tokens"),
+            "sentences": stats.get("sentences"),
+            "error_type": error.get("type"),
+            "error_message": error.get("message"),
+            "text": rec.get("text"),
+            "normalized_text": rec.get("normalized_text"),
+        }
+    )
+    entities = rec.get("entities") or []
+    states = sorted({e["attributes"].get("uf") for e in entities if e["label"] == "STATE"} - {None})
+    for n, ent in enumerate(entities):
+        attrs = ent.get("attributes") or {}
+        row = {"doc_id": doc_id, "entity": n, "label": ent["label"], "canonical": ent["canonical"]}
+        row["mentions"] = len(ent["mentions"])
+        row.update({k: v for k, v in attrs.items() if k not in row})
+        rows["entities"].append(row)
+        for m in ent["mentions"]:
+            rows["mentions"].append(
+                {"doc_id": doc_id, "entity": n, "label": ent["label"], "canonical": ent["canonical"], **m}
+            )
+        if ent["label"] == "MONEY":
+            rows["money"].append(
+                {
+                    "doc_id": doc_id,
+                    "entity": n,
+                    "canonical": ent["canonical"],
+                    "value": attrs.get("value"),
+                    "min": attrs.get("min"),
+                    "max": attrs.get("max"),
+                    "currency": attrs.get("currency"),
+                    "published_at": rec.get("published_at"),
+                    "states": states,
+                }
+            )
+    for rank, kw in enumerate(rec.get("keywords") or [], start=1):
+        rows["keywords"].append({"doc_id": doc_id, "rank": rank, **kw})
+    for rank, theme in enumerate(rec.get("themes") or [], start=1):
+        rows["themes"].append({"doc_id": doc_id, "rank": rank, "theme": theme["label"], "score": theme["score"]})
+    for corr in rec.get("corrections") or []:
+        rows["corrections"].append({"doc_id": doc_id, **{k: corr.get(k) for k in _CORRECTION[1:]}})
+
+
+def _columns(rows: list[dict], first: list[str]) -> list[str]:
+    """The fixed columns first, then every attribute any row has, in order of appearance."""
+    extra = dict.fromkeys(k for row in rows for k in row if k not in first)
+    return [*first, *extra]
+
+
+def _documents(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["doc_id", "published_at"])
+    frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
+    return _categories(frame, "error_type")
+
+
+def _money(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=_MONEY)
+    frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
+    for column in ("value", "min", "max"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return _categories(frame, "currency")
+
+
+def _categories(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    for column in columns:
+        if column in frame:
+            frame[column] = frame[column].astype("category")
+    return frame

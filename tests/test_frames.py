@@ -1,0 +1,52 @@
+"""pipeline.frames.load: the tables a notebook starts from, from JSONL and from Parquet parts."""
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline import emit, frames
+
+TEXTS = [
+    ("a", "2021-07-06T13:21:00", "A AMAMS recebeu R$ 1,5 milhão da Bahia. O presidente da AMAMS, José Silva, falou."),
+    ("b", "2024-03-15", "O governo de Minas Gerais liberou entre R$ 100 mil e R$ 200 mil para a saúde."),
+    ("c", None, ""),  # an error record
+]
+
+
+@pytest.fixture(scope="module")
+def records(nlp):
+    return [pipeline.process(text, nlp=nlp, id=i, published_at=date) for i, date, text in TEXTS]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_load(tmp_path, records, fmt):
+    path = tmp_path / ("out.jsonl" if fmt == "jsonl" else "out.parquet")
+    writer = emit.JsonlWriter(str(path)) if fmt == "jsonl" else emit.PartWriter(str(path), part_size=2)
+    with writer as w:
+        for r in records:
+            w.write(r)
+    f = frames.load(path)
+    assert list(f.documents.doc_id) == ["a", "b", "c"]
+    assert pd.api.types.is_datetime64_any_dtype(f.documents.published_at)
+    assert f.documents.published_at[0] == pd.Timestamp("2021-07-06 13:21")
+    assert list(f.documents.error_type.astype(object).fillna("")) == ["", "", "empty_document"]
+    assert f.entities.label.dtype == "category"
+    org = f.entities[(f.entities.doc_id == "a") & (f.entities.label == "ORG")].iloc[0]
+    assert org.acronym == "AMAMS" and org.mentions == 2
+    money = f.money.set_index("doc_id")
+    assert money.loc["a", "value"] == 1_500_000 and money.loc["a", "states"] == ["BA"]
+    assert (money.loc["b", "min"], money.loc["b", "max"]) == (100_000, 200_000) and pd.isna(money.loc["b", "value"])
+    assert set(f.themes.theme.cat.categories) >= {"saude", "assistencia_social"}
+    assert (f.themes.groupby("doc_id").size() == 20).all()
+    assert len(f.mentions) == f.entities.mentions.sum()
+
+
+def test_several_paths_and_an_empty_output(tmp_path, records):
+    first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    for path, recs in ((first, records[:1]), (second, records[1:])):
+        with emit.JsonlWriter(str(path)) as w:
+            for r in recs:
+                w.write(r)
+    assert len(frames.load([first, second]).documents) == 3
+    empty = frames.from_records([])
+    assert empty.documents.empty and empty.money.empty and list(empty.money.columns)[:2] == ["doc_id", "entity"]
