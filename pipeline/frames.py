@@ -1,10 +1,10 @@
 """Records -> pandas DataFrames, for notebooks.
 
-    >>> from pipeline import frames
-    >>> f = frames.load("out/corpus.jsonl")          # or a Parquet folder, or a list of paths
-    >>> f.documents.published_at.dt.year.value_counts()
-    >>> f.entities[f.entities.label == "ORG"].canonical.value_counts().head()
-    >>> f.money.groupby("currency").value.sum()
+    from pipeline import frames
+    f = frames.load("out/corpus.jsonl")          # or a Parquet folder, or a list of paths
+    f.documents.published_at.dt.year.value_counts()
+    f.entities[f.entities.label == "ORG"].canonical.value_counts().head()
+    f.money.groupby("currency", observed=True).value.sum()
 
 Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
 
