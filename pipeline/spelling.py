@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import unicodedata
 from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +33,7 @@ from pathlib import Path
 import regex
 
 from .alignment import Edit
+from .textutil import BASE_LETTER, fold_text
 
 LEXICON_PATH = Path(__file__).parent / "lang" / "pt" / "lexicon.tsv.gz"
 # The pt-PT hunspell dictionary (LibreOffice / Projecto Natura), read with spylls: it knows the
@@ -155,12 +155,6 @@ _IMPOSSIBLE = regex.compile(r"çç|ç[eiy]|ç$|ç(?:ao|oes|aes)$|(\p{L})\1\1")
 PREFIX = 5  # ... sharing this many folded first letters
 
 
-# Accented Latin letters -> their base letter, for `fold` (str.translate is the fast path).
-_BASE_LETTER = {
-    ord(ch): unicodedata.normalize("NFD", ch)[0]
-    for ch in map(chr, range(0xC0, 0x250))
-    if len(unicodedata.normalize("NFD", ch)) > 1
-}
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
@@ -170,7 +164,7 @@ def fold(word: str) -> str:
     >>> fold("Confederaççao"), fold("confederação")
     ('confederacao', 'confederacao')
     """
-    return _DOUBLED.sub(r"\1", word.lower().translate(_BASE_LETTER))
+    return _DOUBLED.sub(r"\1", fold_text(word))
 
 
 # Zipf values are stored as hundredths; one shared int object per value keeps the dict small.
@@ -286,7 +280,7 @@ NEIGHBOURS = {
 }
 
 
-_BASE_OF = {chr(code): base for code, base in _BASE_LETTER.items()}
+_BASE_OF = {chr(code): base for code, base in BASE_LETTER.items()}
 
 
 def _base(ch: str) -> str:

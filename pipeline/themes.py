@@ -22,8 +22,7 @@ from pathlib import Path
 
 import regex
 
-from .spelling import _BASE_LETTER
-from .textutil import fold
+from .textutil import fold, fold_text
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "lang" / "pt" / "themes.tsv"
 _WORD = regex.compile(r"\w+")
@@ -82,7 +81,7 @@ def themes(text: str, taxonomy: tuple[Theme, ...] | None = None) -> list[dict]:
     """The record's `themes`: `{"label", "score"}` for every theme, best first."""
     taxonomy = taxonomy or default_taxonomy()
     index = _index(taxonomy)
-    words = _WORD.findall(text.lower().translate(_BASE_LETTER))  # folded, without caching texts
+    words = _WORD.findall(fold_text(text))
     hits = [0.0] * len(taxonomy)
     for i, word in enumerate(words):
         for theme_no, term in index.get(word[:3], ()):
