@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install run test lint clean lexicon model model-corpora model-train model-assemble model-eval
+.PHONY: install browser run test lint clean lexicon model model-corpora model-train model-assemble model-eval
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -21,9 +21,18 @@ run: install
 	$(BIN)/ptpipe run corpus/releases -o $(OUT)/corpus.jsonl
 	$(BIN)/ptpipe validate $(OUT)/corpus.jsonl
 
-test: install
+test: install browser
 	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium, for the HTML report's browser test (tests/test_report.py). Installed when
+# absent and we are root; elsewhere the test skips (and fails under CI=true).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
+		echo "make: installing Debian's chromium for the report test"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 \
+		|| { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } \
+		|| echo "make: could not install chromium; the browser test will skip"; }
 
 lint: install
 	$(BIN)/ruff check pipeline tests benchmarks

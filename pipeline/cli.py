@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, batch, emit, ingest, keywords, normalise, record, spelling, themes
+from . import __version__, annotate, batch, emit, ingest, keywords, normalise, record, report, spelling, themes
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,6 +112,23 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check a JSONL file of records against the schema")
     val.add_argument("path")
     val.set_defaults(func=_validate)
+
+    rep = sub.add_parser(
+        "report",
+        help="one self-contained HTML page: summary charts and every document with its entities highlighted",
+        description="Read records (JSONL files or Parquet folders written by `ptpipe run`) and write an HTML "
+        "page that opens without internet.",
+    )
+    rep.add_argument("inputs", nargs="+", metavar="RECORDS")
+    rep.add_argument("-o", "--output", default="report.html", help="HTML file to write (default: report.html)")
+    rep.add_argument("--title", default="Relatório ptpipe", help="page title")
+    rep.add_argument(
+        "--max-documents",
+        type=int,
+        default=report.MAX_DOCUMENTS,
+        help=f"documents shown in full (default: {report.MAX_DOCUMENTS}); the summary counts them all",
+    )
+    rep.set_defaults(func=_report)
     return parser
 
 
@@ -266,6 +283,16 @@ class Progress:
 
 def _ingest_options(args: argparse.Namespace) -> ingest.IngestOptions:
     return ingest.IngestOptions(args.text_field, args.id_field, args.title_field, args.date_field, args.stdin_format)
+
+
+def _report(args: argparse.Namespace) -> int:
+    try:
+        summary = report.write(args.inputs, args.output, title=args.title, max_documents=args.max_documents)
+    except (OSError, ValueError) as exc:
+        print(f"ptpipe: cannot write the report: {exc}", file=sys.stderr)
+        return 2
+    print(f"ptpipe: {summary.documents} documents -> {args.output}", file=sys.stderr)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
