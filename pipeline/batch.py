@@ -40,6 +40,7 @@ class RunConfig:
     themes: str | None = None
     document_frequency: DocumentFrequency | None = field(default=None, compare=False)
     batch_size: int = 32
+    max_chars: int = runner.MAX_CHARS
 
 
 class Pipeline:
@@ -60,6 +61,7 @@ class Pipeline:
             speller=self.speller,
             taxonomy=self.taxonomy,
             document_frequency=self.config.document_frequency,
+            max_chars=self.config.max_chars,
             **options,
         )
 

@@ -9,7 +9,20 @@ import sys
 import time
 from collections.abc import Sequence
 
-from . import __version__, annotate, batch, emit, ingest, keywords, normalise, record, report, spelling, themes
+from . import (
+    __version__,
+    annotate,
+    batch,
+    emit,
+    ingest,
+    keywords,
+    normalise,
+    record,
+    report,
+    runner,
+    spelling,
+    themes,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a document that fails: write an error record and go on (default), or stop",
     )
     run.add_argument("--batch-size", type=int, default=32, help="documents per spaCy batch (default: 32)")
+    run.add_argument(
+        "--max-chars",
+        type=int,
+        default=runner.MAX_CHARS,
+        help=f"longer documents get a too_long error record instead of a parse (default: {runner.MAX_CHARS:,}; "
+        "parsing takes about 1 GB per million characters)",
+    )
     run.add_argument(
         "--normalise",
         default=",".join(normalise.DEFAULT_STEPS),
@@ -213,6 +233,7 @@ def _config(args: argparse.Namespace) -> batch.RunConfig:
         vocabulary=vocabulary,
         themes=args.themes,
         batch_size=args.batch_size,
+        max_chars=args.max_chars,
     )
 
 

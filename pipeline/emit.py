@@ -28,8 +28,17 @@ class OutputError(Exception):
 
 
 def dumps(record: dict[str, Any]) -> str:
-    """One record as one JSON line (UTF-8 text kept readable, no ASCII escapes)."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    """One record as one JSON line (UTF-8 text kept readable, no ASCII escapes).
+
+    A string that UTF-8 cannot encode (a lone surrogate from a `\\ud800` escape in the input) is
+    written escaped instead, so that one odd record never stops the writer.
+    """
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
+    return line
 
 
 class JsonlWriter:

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -82,11 +83,26 @@ def read_file(path: str, options: IngestOptions = IngestOptions()) -> Iterator[D
     """Documents from one file; its extension picks the reader (unknown ones are read as text)."""
     fmt = FORMATS.get(Path(path).suffix.lower(), "txt")
     try:
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind:  # reading a FIFO would wait for a writer for ever; a device never ends
+            raise InputError("unreadable_input", f"{path} is a {kind}, not a regular file")
         data = Path(path).read_bytes()
-    except OSError as exc:
+    except InputError as exc:
+        yield _error_doc(path, path, fmt, exc.kind, str(exc))
+        return
+    except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), a folder gone meanwhile
         yield _error_doc(path, path, fmt, "unreadable_input", f"cannot read {path}: {exc.strerror or exc}")
         return
     yield from _read_bytes(data, path, fmt, options, path=path)
+
+
+def _not_regular(mode: int) -> str | None:
+    for test, kind in ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device")):
+        if test(mode):
+            return kind
+    if stat.S_ISBLK(mode):
+        return "device"
+    return None
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -137,18 +153,50 @@ def decode(data: bytes) -> tuple[str, str]:
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise InputError("binary_input", f"binary {kind} data, not text")
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(0) > 0.01 * len(head):  # a stray NUL in a release is noise; many are a binary format
         raise InputError("binary_input", "binary data (NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    # Not UTF-8: Windows-1252 is what Portuguese text in a legacy encoding almost always is;
-    # Latin-1 decodes anything that is left.
+    # Not UTF-8 throughout. Mostly UTF-8 with some legacy bytes (a file pasted together from two
+    # sources) is read as UTF-8 with those bytes as CP1252; otherwise Windows-1252 is what
+    # Portuguese text in a legacy encoding almost always is, and Latin-1 decodes anything left.
+    text = data.decode("utf-8", errors=_LEGACY_BYTES)
+    if _utf8_sequences(data) and _valid_utf8_share(data) >= 0.3:
+        return text, "utf-8+cp1252"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not UTF-8 is read as CP1252 (Latin-1 where CP1252 has a hole)."""
+    byte = error.object[error.start : error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), error.start + 1
+
+
+_LEGACY_BYTES = "ptpipe-legacy-bytes"
+codecs.register_error(_LEGACY_BYTES, _legacy_bytes)
+_UTF8_MULTIBYTE = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = regex.compile(rb"[\x80-\xff]")
+
+
+def _utf8_sequences(data: bytes) -> int:
+    """Well-formed multi-byte UTF-8 sequences: evidence that part of the file is UTF-8."""
+    return len(_UTF8_MULTIBYTE.findall(data))
+
+
+def _valid_utf8_share(data: bytes) -> float:
+    """Share of the high bytes that belong to well-formed UTF-8 sequences."""
+    high = len(_HIGH_BYTE.findall(data))
+    in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    return in_sequences / high if high else 1.0
 
 
 _TIME = regex.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:h]\s*([0-5]\d)(?!\d)")

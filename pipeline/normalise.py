@@ -29,6 +29,8 @@ _INVISIBLE = {
     "\u2060": "",  # word joiner
     "\ufeff": "",  # byte order mark inside the text
     "\u00ad": "",  # soft hyphen
+    # direction marks and overrides: they change how text is shown, never what it says
+    **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", ""),
     "\u00a0": " ",  # no-break space
     "\u2007": " ",  # figure space
     "\u202f": " ",  # narrow no-break space

@@ -26,6 +26,7 @@ class Document:
     published_at: str | None = None
     source: dict[str, Any] = field(default_factory=lambda: {"path": None, "line": None})
     error: dict[str, str] | None = None
+    warnings: list[dict] = field(default_factory=list)  # carried into the record
 
 
 def empty_text_error(text: str) -> dict[str, str] | None:
@@ -52,6 +53,8 @@ class Record:
     themes: list[dict] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=lambda: {"chars": 0, "tokens": 0, "sentences": 0})
     pipeline: dict[str, Any] = field(default_factory=lambda: {"version": "", "model": None, "model_version": None})
+    language: dict[str, Any] | None = None  # {"code": "pt", "confidence": 0.47}; see language.py
+    warnings: list[dict] = field(default_factory=list)  # [{"type", "message"}]: processed, but look
     error: dict[str, str] | None = None
     schema_version: str = SCHEMA_VERSION
 
@@ -81,7 +84,7 @@ class Record:
 # contract order: schema_version and id first, error last
 _ORDER = (
     "schema_version", "id", "source", "title", "published_at", "text", "normalized_text",
-    "corrections", "entities", "keywords", "themes", "stats", "pipeline", "error",
+    "corrections", "entities", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
 )  # fmt: skip
 
 

@@ -9,12 +9,25 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import regex
 from spacy.language import Language
 
-from . import __version__, annotate, extract, keywords, normalise, themes
+from . import __version__, annotate, extract, keywords, language, normalise, themes
 from .record import Document, Record, empty_text_error
 from .spelling import Speller
 from .themes import Theme
+
+# Longer documents get a `too_long` error record instead of a parse. A release is 2,000-10,000
+# characters; 1,000,000 is spaCy's own default limit and about 170,000 words, and parsing it takes
+# about 1 GB (benchmarks/soak.py, README). `--max-chars` / `max_chars=` raise or lower it.
+MAX_CHARS = 1_000_000
+
+# Encodings ingest falls back to: the text was decoded, but a person may want to check it.
+_ENCODING_WARNINGS = {
+    "cp1252": ("legacy_encoding", "not UTF-8: decoded as Windows-1252 (CP1252)"),
+    "latin-1": ("legacy_encoding", "not UTF-8: decoded as Latin-1"),
+    "utf-8+cp1252": ("mixed_encoding", "mostly UTF-8, with bytes that are not: those were decoded as Windows-1252"),
+}
 
 
 def process(
@@ -24,6 +37,7 @@ def process(
     model: str | None = None,
     steps: Iterable[str] = normalise.DEFAULT_STEPS,
     taxonomy: tuple[Theme, ...] | None = None,
+    max_chars: int = MAX_CHARS,
     **meta: Any,
 ) -> dict:
     """Analyse one text and return its record (a dict following `record.schema.json`).
@@ -43,7 +57,7 @@ def process(
         published_at=meta.get("published_at"),
         source=meta.get("source") or {"path": None, "line": None, "format": "text"},
     )
-    return next(process_many([doc], nlp=nlp, model=model, steps=steps, taxonomy=taxonomy))
+    return next(process_many([doc], nlp=nlp, model=model, steps=steps, taxonomy=taxonomy, max_chars=max_chars))
 
 
 def process_many(
@@ -56,14 +70,36 @@ def process_many(
     speller: Speller | None = None,
     taxonomy: tuple[Theme, ...] | None = None,
     document_frequency: keywords.DocumentFrequency | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[dict]:
-    """Records for documents, streaming, in input order; a failing document gets an error record."""
+    """Records for documents, streaming, in input order; a failing document gets an error record.
+
+    A document longer than `max_chars` characters gets a `too_long` error record.
+    """
     steps = normalise.check_steps(steps)
     nlp = nlp or annotate.load(model)
+    nlp.max_length = max(nlp.max_length, max_chars + max_chars // 10)  # normalising may add a little
     info = _pipeline_info(nlp)
-    docs = (_as_document(d) for d in documents)
+    docs = (_checked(_as_document(d), max_chars) for d in documents)
     while batch := list(itertools.islice(docs, batch_size)):
         yield from _process_batch(batch, nlp, info, steps, speller, taxonomy, document_frequency)
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _checked(doc: Document, max_chars: int) -> Document:
+    if _SURROGATE.search(doc.text):
+        # lone surrogates (a JSON `\ud800` escape) are no characters: no file can hold them
+        doc.text = _SURROGATE.sub("\ufffd", doc.text)
+        doc.warnings = [*doc.warnings, {"type": "invalid_unicode", "message": "lone surrogates replaced by U+FFFD"}]
+    if doc.error is None and len(doc.text) > max_chars:
+        doc.error = {
+            "type": "too_long",
+            "message": f"{len(doc.text):,} characters, over the limit of {max_chars:,}: split the document, "
+            "or raise the limit with --max-chars",
+        }
+    return doc
 
 
 def _process_batch(
@@ -79,6 +115,7 @@ def _process_batch(
     for doc in batch:
         record = Record.from_document(doc)
         record.pipeline = dict(info)
+        record.warnings = [*doc.warnings, *_encoding_warnings(doc)]
         norm = None
         if record.error is None:
             try:
@@ -110,10 +147,19 @@ def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy, docum
     sentences = list(spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else [spacy_doc[:]]
     record.keywords = keywords.keywords(spacy_doc, document_frequency=document_frequency, sentences=sentences)
     record.themes = themes.themes(norm.text, taxonomy)
+    found = language.detect(norm.text)
+    record.language = found.to_dict()
+    if warning := language.warning(found):
+        record.warnings.append(warning)
     record.stats.update(
         tokens=len(spacy_doc),
         sentences=len(sentences) if spacy_doc.has_annotation("SENT_START") else 0,
     )
+
+
+def _encoding_warnings(doc: Document) -> list[dict]:
+    found = _ENCODING_WARNINGS.get((doc.source or {}).get("encoding"))
+    return [{"type": found[0], "message": found[1]}] if found else []
 
 
 def _as_document(item: Document | dict | str) -> Document:

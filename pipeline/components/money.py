@@ -88,6 +88,8 @@ def _amount_matches(text: str) -> list[regex.Match]:
             out.append(m)
             end = m.end()
     return out
+
+
 _INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
 _INTERVAL_JOIN = regex.compile(r"\s+(?i:e|a|até)\s+")
 # `entre 30 e 45 milhões de reais`: the first bound borrows the second's multiplier and currency
