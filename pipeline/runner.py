@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import __version__, annotate, extract, keywords, language, normalise, themes
 from .record import Document, Record, empty_text_error
@@ -21,6 +22,11 @@ from .themes import Theme
 # characters; 1,000,000 is spaCy's own default limit and about 170,000 words, and parsing it takes
 # about 1 GB (benchmarks/soak.py, README). `--max-chars` / `max_chars=` raise or lower it.
 MAX_CHARS = 1_000_000
+
+# Parser memory (see annotate_many): texts go to spaCy in groups of at most PIPE_CHARS characters
+# (about 30 releases), and a text longer than CHUNK_CHARS is parsed in chunks of that size.
+PIPE_CHARS = 150_000
+CHUNK_CHARS = 20_000
 
 # Encodings ingest falls back to: the text was decoded, but a person may want to check it.
 _ENCODING_WARNINGS = {
@@ -125,19 +131,67 @@ def _process_batch(
         prepared.append((record, norm))
     texts = [norm.text for _, norm in prepared if norm is not None]
     try:
-        spacy_docs = iter(list(nlp.pipe(texts)))
+        spacy_docs = iter(annotate_many(nlp, texts))
     except Exception:
         spacy_docs = None  # one document broke the batch: annotate them one by one below
     for record, norm in prepared:
         if norm is not None:
             started = time.perf_counter()
             try:
-                spacy_doc = next(spacy_docs) if spacy_docs is not None else nlp(norm.text)
+                spacy_doc = next(spacy_docs) if spacy_docs is not None else annotate_many(nlp, [norm.text])[0]
                 _fill(record, norm, spacy_doc, taxonomy, document_frequency)
             except Exception as exc:
                 record.error = _error(exc, "annotate")
             record.stats["seconds"] = round(time.perf_counter() - started, 4)
         yield record.to_dict()
+
+
+def annotate_many(nlp: Language, texts: list[str]) -> list[Doc]:
+    """spaCy Docs for `texts`, in order, with the parser's memory bounded.
+
+    The parser's memory grows with what it is given at once: about 0.6 GB for one 200,000-character
+    text, 2.8 GB for a million. So texts go to `nlp.pipe` in groups of at most `PIPE_CHARS`
+    characters, and a text longer than `CHUNK_CHARS` is parsed alone, in chunks cut at paragraph or
+    sentence ends, which are then joined into one Doc. The joined Doc has the same text, so every
+    offset holds; entities, sentences and the rules' attributes come along.
+    """
+    docs: list[Doc] = []
+    group: list[str] = []
+    for text in texts:
+        if len(text) > CHUNK_CHARS or sum(map(len, group)) + len(text) > PIPE_CHARS:
+            docs.extend(nlp.pipe(group))
+            group = []
+        if len(text) > CHUNK_CHARS:
+            docs.append(_annotate_long(nlp, text))
+        else:
+            group.append(text)
+    docs.extend(nlp.pipe(group))
+    return docs
+
+
+def _annotate_long(nlp: Language, text: str) -> Doc:
+    docs = [nlp(chunk) for chunk in chunks(text, CHUNK_CHARS)]  # one at a time: nlp.pipe would batch them
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+_CUTS = ("\n\n", "\n", ". ", " ")  # where to end a chunk, best first
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """`text` in pieces of at most `size` characters that join back into it, cut where it breaks best.
+
+    >>> chunks("Um dia.\\n\\nOutro dia.", 12)
+    ['Um dia.\\n\\n', 'Outro dia.']
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((window.rfind(sep) + len(sep) for sep in _CUTS if window.rfind(sep) > size // 2), size)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy, document_frequency) -> None:
