@@ -18,8 +18,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from .record import FIELDS
+
 # Record fields that are lists or objects: JSON text in Parquet parts.
-NESTED_FIELDS = ("source", "corrections", "entities", "keywords", "themes", "stats", "pipeline", "error")
+NESTED_FIELDS = (
+    "source", "corrections", "entities", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
+)  # fmt: skip
 PART_SIZE = 10_000  # records per part file
 
 
@@ -42,37 +46,61 @@ def dumps(record: dict[str, Any]) -> str:
 
 
 class JsonlWriter:
-    """Writes records to a file (or `-` for stdout), flushing each line so a reader can follow."""
+    """Writes records to a file (or `-` for stdout), a whole line at a time, so a reader can follow.
+
+    A write that fails (disk full, file size limit) leaves no half line behind: the file is cut
+    back to the last whole record and `OutputError` says why, so `--resume` can go on from there.
+    """
 
     def __init__(self, path: str, *, append: bool = False):
         self.path = path
         self.count = 0
         self.append = append
-        self._fh: IO[str] | None = None
+        self._fh: IO[bytes] | None = None
+        self._whole = 0  # file length after the last whole record
 
     def __enter__(self) -> JsonlWriter:
         if self.path == "-":
-            self._fh = sys.stdout
-        else:
-            try:
-                folder = os.path.dirname(self.path)
-                if folder:
-                    os.makedirs(folder, exist_ok=True)
-                self._fh = open(self.path, "a" if self.append else "w", encoding="utf-8", newline="\n")
-            except OSError as exc:
-                raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+            return self
+        try:
+            folder = os.path.dirname(self.path)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+            # unbuffered: every record is written out at once anyway, and nothing waits in a buffer
+            self._fh = open(self.path, "ab" if self.append else "wb", buffering=0)
+            self._whole = self._fh.seek(0, os.SEEK_END)
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
         return self
 
     def write(self, record: dict[str, Any]) -> None:
-        try:
-            self._fh.write(dumps(record) + "\n")
-            self._fh.flush()
-        except OSError as exc:
-            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        line = dumps(record) + "\n"
+        if self._fh is None:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+        else:
+            self._write_line(line.encode("utf-8"))
         self.count += 1
 
+    def _write_line(self, data: bytes) -> None:
+        view = memoryview(data)
+        try:
+            while view:
+                view = view[self._fh.write(view) :]
+        except OSError as exc:
+            self._cut_back()
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        self._whole += len(data)
+
+    def _cut_back(self) -> None:
+        try:
+            os.ftruncate(self._fh.fileno(), self._whole)
+            self._fh.seek(self._whole)
+        except OSError:
+            pass  # not a regular file (/dev/full, a pipe): nothing to cut
+
     def __exit__(self, *exc_info) -> None:
-        if self._fh is not None and self._fh is not sys.stdout:
+        if self._fh is not None:
             self._fh.close()
 
 
@@ -196,7 +224,9 @@ def _read_parquet(path: Path) -> Iterator[dict[str, Any]]:
 
     table = pq.read_table(path)
     for row in table.to_pylist():
-        record = {name: row.get(name) for name in _SCALAR_FIELDS}
-        for name in NESTED_FIELDS:
-            record[name] = None if row.get(name) is None else json.loads(row[name])
-        yield record
+        # in the record's own order; a field older parts lack (language, warnings) stays absent
+        yield {
+            name: row[name] if name in _SCALAR_FIELDS or row[name] is None else json.loads(row[name])
+            for name in FIELDS
+            if name in row
+        }

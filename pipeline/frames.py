@@ -9,7 +9,8 @@
 Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
 
 - `documents`: one row per record: id, path, title, published_at (datetime), chars, tokens,
-  sentences, error_type, error_message, text, normalized_text;
+  sentences, error_type, error_message, language (ISO code), warnings (a list of warning types),
+  text, normalized_text;
 - `entities`: one row per entity: label (category), canonical, mentions (count), and the
   attributes flattened (uf, value, currency, acronym, roles, ...);
 - `mentions`: one row per mention: label, canonical, start, end, text;
@@ -84,6 +85,8 @@ def _add(rec: dict, rows: dict[str, list[dict]]) -> None:
             "sentences": stats.get("sentences"),
             "error_type": error.get("type"),
             "error_message": error.get("message"),
+            "language": (rec.get("language") or {}).get("code"),
+            "warnings": [w["type"] for w in rec.get("warnings") or []],
             "text": rec.get("text"),
             "normalized_text": rec.get("normalized_text"),
         }
@@ -131,7 +134,7 @@ def _columns(rows: list[dict], first: list[str]) -> list[str]:
 def _documents(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else ["doc_id", "published_at"])
     frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
-    return _categories(frame, "error_type")
+    return _categories(frame, "error_type", "language")
 
 
 def _money(rows: list[dict]) -> pd.DataFrame:

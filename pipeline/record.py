@@ -86,6 +86,7 @@ _ORDER = (
     "schema_version", "id", "source", "title", "published_at", "text", "normalized_text",
     "corrections", "entities", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
 )  # fmt: skip
+FIELDS = _ORDER
 
 
 class RecordInvalid(ValueError):

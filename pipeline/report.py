@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from . import themes as themes_stage
 from .emit import read_records
 
@@ -89,6 +91,7 @@ def render(
 class Summary:
     documents: int = 0
     errors: Counter = field(default_factory=Counter)
+    warnings: Counter = field(default_factory=Counter)  # by type
     words: int = 0
     labels: Counter = field(default_factory=Counter)  # entities by label
     corrections: Counter = field(default_factory=Counter)  # by kind
@@ -104,6 +107,8 @@ class Summary:
             self.errors[error.get("type", "error")] += 1
             self.error_ids.append((rec.get("id", ""), error.get("message", "")))
         self.words += (rec.get("stats") or {}).get("tokens") or 0
+        for warning in rec.get("warnings") or []:
+            self.warnings[warning["type"]] += 1
         entities = rec.get("entities") or []
         for ent in entities:
             self.labels[ent["label"]] += 1
@@ -159,6 +164,8 @@ def _summary(summary: Summary) -> str:
     extra = [
         _count_table("Correções por tipo", sorted(summary.corrections.items())),
     ]
+    if summary.warnings:
+        extra.append(_count_table("Avisos por tipo", sorted(summary.warnings.items())))
     if summary.error_ids:
         extra.append(_count_table("Erros por tipo", sorted(summary.errors.items())))
         rows = "".join(f"<li><code>{_e(i)}</code>: {_e(m)}</li>" for i, m in summary.error_ids[:100])
@@ -229,6 +236,8 @@ def _document(rec: dict, n: int) -> str:
     ]
     if error:
         parts.append(f'<p class="error"><b>erro {_e(error.get("type", ""))}</b>: {_e(error.get("message", ""))}</p>')
+    for warning in rec.get("warnings") or []:
+        parts.append(f'<p class="warning"><b>aviso {_e(warning["type"])}</b>: {_e(warning["message"])}</p>')
     main_themes = [t for t in rec.get("themes") or [] if t["score"] >= THEME_MIN]
     names = _theme_names()
     parts.append(_chips("temas", [f"{names.get(t['label'], t['label'])} {t['score']:.2f}" for t in main_themes]))
@@ -422,6 +431,7 @@ td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left;vertical-alig
 .doc{border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:16px 0}
 .doc h3{margin:.3em 0}
 .meta{color:#666;font-size:13px;margin:0}
+.warning{background:#fff4d6;padding:4px 8px;border-radius:4px}
 .error{background:#fde2e2;padding:4px 8px;border-radius:4px}
 .chips{margin:4px 0}
 .what{color:#666;font-size:13px}
@@ -464,8 +474,14 @@ _JS = """
 # --- small helpers -------------------------------------------------------------------------
 
 
+# Characters a browser would obey rather than show: direction overrides could turn a release's
+# text around on the page, control characters show as nothing. They are shown by their code.
+_HIDDEN = regex.compile(r"[\p{Cc}\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069--[\t\n\r]]", flags=regex.V1)
+
+
 def _e(value) -> str:
-    return html.escape(str(value), quote=True)
+    """Escaped for HTML text and attributes, with invisible controls made visible."""
+    return _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", html.escape(str(value), quote=True))
 
 
 def _theme_names() -> dict[str, str]:

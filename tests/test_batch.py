@@ -2,6 +2,7 @@
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -92,18 +93,19 @@ def test_resume_after_sigkill(tmp_path, fmt):
     out = tmp_path / ("out.jsonl" if fmt == "jsonl" else "out.parquet")
     cmd = [sys.executable, "-m", "pipeline", "run", str(src), "-o", str(out), "--model", "blank", "-q"]
     cmd += ["--workers", "1", "--batch-size", "8", "--format", fmt, "--part-size", "50"]
+    kill_at = random.randint(1, 300)  # records written before the kill: a different point each run
     proc = subprocess.Popen(cmd)
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None:
-        if _written(out) >= 60:
+        if _written(out) >= kill_at:
             break
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert _written(out) < n, "the run ended before it could be killed"
+    assert _written(out) < n, f"the run ended before it could be killed (at {kill_at} records)"
     subprocess.run([*cmd, "--resume"], check=True, timeout=120)
     records = list(emit.read_records(str(out)))
-    assert sorted(r["id"] for r in records) == sorted(f"d{i}" for i in range(n))
+    assert sorted(r["id"] for r in records) == sorted(f"d{i}" for i in range(n)), f"killed at {kill_at} records"
     for r in records:
         record.validate(r)
 

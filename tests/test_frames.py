@@ -30,6 +30,8 @@ def test_load(tmp_path, records, fmt):
     assert pd.api.types.is_datetime64_any_dtype(f.documents.published_at)
     assert f.documents.published_at[0] == pd.Timestamp("2021-07-06 13:21")
     assert list(f.documents.error_type.astype(object).fillna("")) == ["", "", "empty_document"]
+    assert list(f.documents.language.astype(object).fillna("")) == ["pt", "pt", ""]
+    assert f.documents.language.dtype == "category" and list(f.documents.warnings) == [[], [], []]
     assert f.entities.label.dtype == "category"
     org = f.entities[(f.entities.doc_id == "a") & (f.entities.label == "ORG")].iloc[0]
     assert org.acronym == "AMAMS" and org.mentions == 2
