@@ -130,22 +130,22 @@ def resolve(parts: dict, published: dt.date | None) -> str | None:
     if year is None and published is not None:
         # without a year, the occurrence nearest the publication date (`15 de janeiro` written
         # in November is next January)
-        year = min(
-            (published.year - 1, published.year, published.year + 1),
-            key=lambda y: abs((_safe_date(y, parts["month"], parts.get("day") or 1) - published).days),
-        )
+        # (`29 de fevereiro` only in a leap year)
+        years = [y for y in (published.year - 1, published.year, published.year + 1) if _date_or_none(y, parts)]
+        year = min(years, key=lambda y: abs((_date_or_none(y, parts) - published).days), default=None)
     if year is None:
         return None
     if parts.get("day") is None:
         return f"{year:04d}-{parts['month']:02d}"
-    return dt.date(year, parts["month"], parts["day"]).isoformat()
+    found = _date_or_none(year, parts)
+    return found.isoformat() if found else None  # `31 de abril de 2024` is no date
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date:
+def _date_or_none(year: int, parts: dict) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
-    except ValueError:  # 29 de fevereiro in a common year
-        return dt.date(year, month, 28)
+        return dt.date(year, parts["month"], parts.get("day") or 1)
+    except ValueError:
+        return None
 
 
 def _day_of_month(day: int, relative: str, published: dt.date | None) -> str | None:
