@@ -157,14 +157,16 @@ def annotate_many(nlp: Language, texts: list[str]) -> list[Doc]:
     """
     docs: list[Doc] = []
     group: list[str] = []
+    group_chars = 0
     for text in texts:
-        if len(text) > CHUNK_CHARS or sum(map(len, group)) + len(text) > PIPE_CHARS:
+        if len(text) > CHUNK_CHARS or group_chars + len(text) > PIPE_CHARS:
             docs.extend(nlp.pipe(group))
-            group = []
+            group, group_chars = [], 0
         if len(text) > CHUNK_CHARS:
             docs.append(_annotate_long(nlp, text))
         else:
             group.append(text)
+            group_chars += len(text)
     docs.extend(nlp.pipe(group))
     return docs
 
