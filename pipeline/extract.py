@@ -18,11 +18,9 @@ from spacy.tokens import Doc, Span
 
 from .components.dates import resolve
 from .lang.pt.orgs import ACRONYMS, CONNECTORS
-from .lang.pt.places import municipalities
 from .lang.pt.states import DEMONYMS
 from .normalise import Normalised
 from .roles import roles
-from .spelling import default_lexicon
 from .textutil import fold
 
 # Labels of other models mapped to ours (HAREM and LeNER-Br names, OntoNotes names).
@@ -40,14 +38,11 @@ LABEL_MAP: dict[str, str] = {
 def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) -> list[dict]:
     """The record's `entities` for an annotated document."""
     groups: dict[tuple, dict] = {}
-    name_words = {w for e in doc.ents if e.label_ in _PERSON_LABELS and len(e) > 1 for w in e.text.split()}
     model_label = _majority_labels(doc)
     for span in doc.ents:
         label = LABEL_MAP.get(span.label_, span.label_)
         if span._.ptpipe_attrs is None:
             label = model_label.get(fold(span.text), label)
-        if _heading_word(span, name_words):
-            continue
         mention = _mention(span, norm)
         if mention is None:
             continue
@@ -69,11 +64,6 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
     return sorted(out, key=lambda e: (e["mentions"][0]["start"], e["label"]))
 
 
-_PERSON_LABELS = frozenset({"PER", "PERSON", "PESSOA"})
-_PLACE_LABELS = frozenset({"LOC", "LOCAL", "GPE"})
-COMMON_ZIPF = 3.5  # a capitalised word this common as a word is a heading, not a name
-
-
 def _majority_labels(doc: Doc) -> dict[str, str]:
     """One label per name in a document: where the model labels the same words PER once and LOC
     twice (`Benedito Bentes`), the most frequent label wins (the first on a tie)."""
@@ -82,17 +72,6 @@ def _majority_labels(doc: Doc) -> dict[str, str]:
         if span._.ptpipe_attrs is None:
             votes.setdefault(fold(span.text), Counter())[LABEL_MAP.get(span.label_, span.label_)] += 1
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items() if len(counts) > 1}
-
-
-def _heading_word(span: Span, name_words: set[str]) -> bool:
-    """A model entity that is one common word (`Controle`, `Infraestrutura`, `Saúde`): a heading or
-    a capitalised noun the model took for a name, unless it is a word of a person's name in the
-    document (`Costa`, after `Ana Costa`)."""
-    if len(span) != 1 or span._.ptpipe_attrs is not None or span.text in name_words:
-        return False
-    if span.label_ in _PLACE_LABELS and span.text in municipalities():  # `Cascavel` read as a place: one
-        return False
-    return default_lexicon().zipf.get(span.text.lower(), 0.0) >= COMMON_ZIPF
 
 
 def _mention(span: Span, norm: Normalised) -> dict | None:
@@ -218,7 +197,8 @@ def _link_long_forms(ents: list[dict]) -> list[dict]:
 
 
 def _link_people(ents: list[dict]) -> list[dict]:
-    """`José Nilson` is `José Nilson Bispo de Sá` when the shorter name's words start the longer one."""
+    """`José Nilson` is `José Nilson Bispo de Sá` when the shorter name's words start the longer one;
+    `Gibson` is `Mel Gibson` when it is the longer name's last word."""
     people = sorted((e for e in ents if e["label"] == "PER"), key=lambda e: -len(e["canonical"]))
     merged: set[int] = set()
     for i, short in enumerate(people):
@@ -227,7 +207,9 @@ def _link_people(ents: list[dict]) -> list[dict]:
             if id(longer) in merged:
                 continue
             long_words = fold(longer["canonical"]).split()
-            if len(words) < len(long_words) and long_words[: len(words)] == words:
+            same_start = long_words[: len(words)] == words
+            surname = len(words) == 1 and long_words[-1] == words[0]  # `Gibson` after `Mel Gibson`
+            if len(words) < len(long_words) and (same_start or surname):
                 longer["mentions"].extend(short["mentions"])
                 _merge_attributes(longer, longer["canonical"], short["attributes"])
                 merged.add(id(short))

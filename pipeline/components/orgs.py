@@ -17,6 +17,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lang.pt.names import capital_share, first_name_people
 from ..lang.pt.orgs import ACRONYM_KINDS, ACRONYMS, CONNECTORS, ORG_HEADS, PROGRAM_KINDS
 from ..textutil import fold
 from ._spans import Match, set_entities
@@ -161,7 +162,7 @@ def find_orgs(text: str) -> list[Match]:
             out.append(Match(start, end, _label(acr), attrs))
     taken = [(m.start, m.end) for m in out]
     for m in HEADED_NAME.finditer(text):
-        start, end = m.start(), _trim_connectors(text, m.start(), m.end())
+        start, end = m.start(), _trim_connectors(text, m.start(), _cut_before_person(text, m.start(), m.end()))
         if not any(s < end and start < e for s, e in taken):
             out.append(Match(start, end, "ORG", {}))
     return _disjoint(out)
@@ -170,6 +171,22 @@ def find_orgs(text: str) -> list[Match]:
 def _label(acronym: str) -> str:
     """ORG for bodies; PROGRAM for programmes, funds and taxes the acronym table knows (FPM, PNAE)."""
     return "PROGRAM" if ACRONYM_KINDS.get(acronym) in PROGRAM_KINDS else "ORG"
+
+
+_AND_NAME = regex.compile(r"\s+e\s+(\p{Lu}\p{Ll}+)")
+# A first name borne by at least this many Brazilians after `e` starts a person, not more of the
+# body's name (`Polícia Civil e Ary Chagas de Aguiar`), unless writers mostly write it in lower
+# case (`e Cultura`).
+PERSON_AFTER_AND = 5000
+
+
+def _cut_before_person(text: str, start: int, end: int) -> int:
+    for m in _AND_NAME.finditer(text, start, end):
+        word = m.group(1)
+        share = capital_share(word)
+        if first_name_people(word) >= PERSON_AFTER_AND and (share is None or share >= 0.5):
+            return m.start()
+    return end
 
 
 def _trim_connectors(text: str, start: int, end: int) -> int:

