@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install browser run test lint clean lexicon model model-corpora model-train model-assemble model-eval
+.PHONY: install browser run test lint clean lexicon gazetteers case-table model model-corpora model-vectors model-train model-assemble model-eval ner-eval
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -48,9 +48,19 @@ lexicon: install
 	$(BIN)/python -m pipeline.lang.build_lexicon
 	cp /usr/share/hunspell/pt_PT.aff /usr/share/hunspell/pt_PT.dic pipeline/lang/pt/hunspell/
 
-# --- the project's own spaCy model (issue 3; see models/README.md) --------------------------
-# Not part of `make run`/`make test`: about 35 minutes on 2 cores, the two halves at once, one
-# core each. Override TRAIN_ARGS to shorten a run, e.g.  make model TRAIN_ARGS="--training.max_epochs 2"
+# --- name evidence (issue 16; see pipeline/lang/pt/names.py) -------------------------------
+# Not part of `make run`/`make test`: the tables are committed.
+gazetteers: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[gazetteers]'
+	$(BIN)/python -m pipeline.lang.build_gazetteers
+
+case-table: install
+	$(BIN)/python -m pipeline.lang.build_case --corpora $(CORPORA)
+
+# --- the project's own spaCy model (issues 3 and 16; see models/README.md) -------------------
+# Not part of `make run`/`make test`: vectors about 15 minutes, then the two halves at once, one
+# core each, about an hour. Override TRAIN_ARGS to shorten a run, e.g.
+# make model TRAIN_ARGS="--training.max_steps 200"
 CORPORA ?= ../shared/corpora
 MODEL_BUILD ?= build
 MODEL_OUT ?= models/pt_ptpipe
@@ -63,6 +73,10 @@ model: model-train
 
 model-corpora: install
 	$(BIN)/python -m pipeline.training convert --corpora $(CORPORA) --out $(MODEL_BUILD)/corpora
+
+model-vectors: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[training]'
+	$(BIN)/python -m pipeline.training vectors --corpora $(CORPORA) --out $(MODEL_BUILD)/vectors --threads 1
 
 model-train: model-corpora
 	$(SPACY_TRAIN) pipeline/training/configs/tagparse.cfg --output $(MODEL_BUILD)/tagparse \

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 import pipeline
@@ -124,3 +126,45 @@ def test_known_label(name, label):
 
 def test_capital_share_unknown_word():
     assert capital_share("xyzzyqq") is None
+
+
+# --- property: no name crosses a line, whatever the text ------------------------------------
+
+_WORDS = [
+    "Secretaria",
+    "de",
+    "Saúde",
+    "Maria",
+    "Silva",
+    "Brasil",
+    "Palmeira",
+    "dos",
+    "Índios",
+    "e",
+    "Ministério",
+    "da",
+    "Fazenda",
+    "Lula",
+    "disse",
+    "que",
+    "o",
+    "PT",
+    "\n",
+    "\n\n",
+    ",",
+    ".",
+    "Controle",
+    "Renato",
+    "Lessa",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
+def test_property_names_stay_on_one_line(words):
+    text = " ".join(words)
+    for ent in pipeline.process(text)["entities"]:
+        if ent["label"] in ("PER", "ORG", "LOC", "STATE", "PROGRAM"):
+            for m in ent["mentions"]:
+                assert "\n" not in m["text"], (text, m)
+                assert text[m["start"] : m["end"]] == m["text"]

@@ -28,13 +28,16 @@ _DASH = regex.compile(r"(?<![\p{L}\d])(?P<acr>\p{Lu}{2,}[\p{Lu}\d]*)\s+[-–—]
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
 _CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
 _CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
-_HEADS = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in sorted(ORG_HEADS, key=len, reverse=True))
+# Words of one name are joined by spaces, never by a line break (a heading is not part of the
+# name on the next line).
+_SP = r"[^\S\n]+"
+_HEADS = "|".join(regex.escape(h).replace(r"\ ", _SP) for h in sorted(ORG_HEADS, key=len, reverse=True))
 # At most two small words between capitalised ones (`Integração e do Desenvolvimento`), and
 # never `e o`/`e a`, which joins two names (`Universidade do Minho e o Mercado Municipal`).
 # Nor `e` before another body's head word (`Confederação Nacional dos Municípios e Associação
 # Mineira de Municípios` is two bodies).
-_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?:{_CONN})\s+){{0,2}}"
-HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:\s+{_JOIN}{_CAP_WORD})+")
+_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?:{_CONN}){_SP}){{0,2}}"
+HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:{_SP}{_JOIN}{_CAP_WORD})+")
 _MAX_WORDS = 14
 
 

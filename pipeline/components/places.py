@@ -28,7 +28,8 @@ from ..textutil import fold
 from ._spans import Match, set_entities
 
 # Runs of capitalised words, joined by the small words of place names (`Palmeira dos Índios`).
-_RUN = regex.compile(r"(?<![\p{L}\-])\p{Lu}[\p{L}'’\-]*(?:\s+(?:(?:d[aeo]s?|e|d')\s+)?\p{Lu}[\p{L}'’\-]*)*")
+# (joined by spaces, never across a line break)
+_RUN = regex.compile(r"(?<![\p{L}\-])\p{Lu}[\p{L}'’\-]*(?:[^\S\n]+(?:(?:d[aeo]s?|e|d')[^\S\n]+)?\p{Lu}[\p{L}'’\-]*)*")
 _TAIL = regex.compile(r"\s(?:d[aeo]s?|em)\s+(?=\p{Lu})")
 _UF_AFTER = regex.compile(r"\s*(?:\(|/|-|–|,)\s*(?P<uf>[A-Z]{2})(?![\p{L}])")
 _CUE_BEFORE = regex.compile(r"(?i)(?:^|[\s(])(?:" + "|".join(map(regex.escape, PLACE_CUES)) + r")\s+$")

@@ -81,6 +81,8 @@ Training data and attribution (see meta.json "sources" and models/README.md):
 def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     """tagparse + ner -> `out`, a pipeline folder loadable with `spacy.load(out)`."""
     nlp = spacy.load(tagparse)
+    if "ner" in nlp.pipe_names:  # a shipped pipeline as the base: its NER is the one replaced
+        nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner)
     if ner_nlp.vocab.vectors.shape[0]:  # floret vectors the NER reads as a static input
         nlp.vocab.vectors = ner_nlp.vocab.vectors

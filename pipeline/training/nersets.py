@@ -311,34 +311,38 @@ def _read_token_tag(path: Path) -> list[list[tuple[str, str]]]:
 
 
 def harem_json(path: Path) -> list[GoldDoc]:
-    """First HAREM JSON (`doc_text` + `entities` with offsets), one GoldDoc per document."""
+    """First HAREM JSON (`doc_text` + `entities` with offsets), one GoldDoc per document; spans
+    stripped of spaces (a few end on one)."""
     out = []
     for record in json.loads(path.read_text(encoding="utf-8")):
-        spans = [
-            (e["start_offset"], e["end_offset"], LABELS[e["label"]]) for e in record["entities"] if e["label"] in LABELS
-        ]
-        out.append(GoldDoc(str(record["doc_id"]), record["doc_text"], sorted(spans)))
+        text = record["doc_text"]
+        ents = record["entities"]
+        spans = [_stripped(text, e["start_offset"], e["end_offset"], LABELS.get(e["label"])) for e in ents]
+        out.append(GoldDoc(str(record["doc_id"]), text, sorted(s for s in spans if s)))
     return out
 
 
 def doccano_jsonl(path: Path) -> list[GoldDoc]:
-    """doccano exports (`text`, `labels: [[start, end, LABEL]]`), spans stripped of spaces."""
+    """doccano exports (`text`, `labels: [[start, end, LABEL]]`)."""
     out = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             text, spans = record["text"], []
             for start, end, label in record["labels"]:
-                if label not in LABELS:
-                    continue
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if start < end:
-                    spans.append((start, end, LABELS[label]))
+                if label in LABELS and (span := _stripped(text, start, end, LABELS[label])):
+                    spans.append(span)
             out.append(GoldDoc(str(record["id"]), text, sorted(spans)))
     return out
+
+
+def _stripped(text: str, start: int, end: int, label: str | None) -> tuple[int, int, str] | None:
+    """A gold span without the spaces some annotation tools leave at its ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end, label) if start < end and label else None
 
 
 def sentence_ids(path: Path) -> list[str]:
