@@ -3,6 +3,11 @@
 Every input yields documents, never an exception: a file that cannot be read or decoded, an
 empty file or a bad JSONL line becomes a `Document` whose `error` says why, so that emit still
 writes one record for it.
+
+Record boundaries are those of the format, never `str.splitlines`: JSON Lines ends a record at
+`\n` only (U+2028, U+0085 and the like may stand unescaped inside a JSON string), CSV follows
+RFC 4180 (a quoted field may hold newlines, separators and quotes). The `line` in a record's
+source is the physical line of the file where the record starts.
 """
 
 from __future__ import annotations
@@ -86,14 +91,22 @@ def read_file(path: str, options: IngestOptions = IngestOptions()) -> Iterator[D
         kind = _not_regular(os.stat(path).st_mode)
         if kind:  # reading a FIFO would wait for a writer for ever; a device never ends
             raise InputError("unreadable_input", f"{path} is a {kind}, not a regular file")
-        data = Path(path).read_bytes()
+        stream_encoding = _utf8_encoding(path) if fmt == "jsonl" else None
+        data = b"" if stream_encoding else Path(path).read_bytes()
     except InputError as exc:
         yield _error_doc(path, path, fmt, exc.kind, str(exc))
         return
     except OSError as exc:  # missing, no permission, a symlink loop (ELOOP), a folder gone meanwhile
-        yield _error_doc(path, path, fmt, "unreadable_input", f"cannot read {path}: {exc.strerror or exc}")
+        yield _unreadable_doc(path, fmt, exc)
         return
-    yield from _read_bytes(data, path, fmt, options, path=path)
+    if stream_encoding:
+        yield from _jsonl_stream(path, stream_encoding, options)
+    else:
+        yield from _read_bytes(data, path, fmt, options, path=path)
+
+
+def _unreadable_doc(path: str, fmt: str, exc: OSError) -> Document:
+    return _error_doc(path, path, fmt, "unreadable_input", f"cannot read {path}: {exc.strerror or exc}")
 
 
 def _not_regular(mode: int) -> str | None:
@@ -121,7 +134,7 @@ def _read_bytes(data: bytes, doc_id: str, fmt: str, options: IngestOptions, *, p
         yield _error_doc(doc_id, path, fmt, exc.kind, str(exc))
         return
     if fmt == "jsonl":
-        yield from _jsonl_documents(text, doc_id, path, encoding, options)
+        yield from _jsonl_documents(text.split("\n"), doc_id, path, encoding, options)
     elif fmt == "csv":
         yield from _csv_documents(text, doc_id, path, encoding, options)
     else:
@@ -150,12 +163,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
-    for signature, kind in _BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise InputError("binary_input", f"binary {kind} data, not text")
-    head = data[:8192]
-    if head.count(0) > 0.01 * len(head):  # a stray NUL in a release is noise; many are a binary format
-        raise InputError("binary_input", "binary data (NUL bytes), not text")
+    binary = _binary_kind(data)
+    if binary:
+        raise InputError("binary_input", binary)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -170,6 +180,48 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+_HEAD = 8192
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """Why the start of `data` says it is not text, or None."""
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return f"binary {kind} data, not text"
+    head = data[:_HEAD]
+    if head.count(0) > 0.01 * len(head):  # a stray NUL in a release is noise; many are a binary format
+        return "binary data (NUL bytes), not text"
+    return None
+
+
+_CHUNK = 1 << 20
+
+
+def _utf8_encoding(path: str) -> str | None:
+    """`utf-8` or `utf-8-sig` when `decode` would read the file as UTF-8 throughout, else None.
+
+    `decode` must see a whole file to tell CP1252 or a mixed file from UTF-8 (its statistics run over
+    all the bytes), but a file that is valid UTF-8 from end to end is UTF-8 whatever else it holds.
+    This pass checks that in chunks, holding one chunk at a time, so that a JSONL file can then be read
+    a line at a time; any other file (UTF-16, legacy bytes, binary) goes the whole-file way, where
+    `decode` decides as it always has. The file is read twice; that is cheaper than holding it.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as fh:
+        head = fh.read(_CHUNK)
+        bom = head.startswith(codecs.BOM_UTF8)
+        if not bom and _binary_kind(head):
+            return None
+        try:
+            decoder.decode(head)
+            while chunk := fh.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return "utf-8-sig" if bom else "utf-8"
 
 
 def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -246,8 +298,27 @@ def iso_date(value: object) -> str | None:
     return _date_line(value)
 
 
-def _jsonl_documents(text: str, doc_id: str, path: str | None, encoding: str, options: IngestOptions):
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_stream(path: str, encoding: str, options: IngestOptions) -> Iterator[Document]:
+    """JSONL documents of a UTF-8 file (see `_utf8_encoding`), read and decoded a line at a time."""
+    try:
+        with open(path, "rb") as fh:
+            if encoding == "utf-8-sig":
+                fh.read(len(codecs.BOM_UTF8))
+            # A binary file's lines end at b"\n" only, a byte that in UTF-8 is never part of another
+            # character, so each line decodes on its own. Bytes that are not UTF-8 can only turn up if
+            # the file changed since it was checked: read them as decode would rather than fail.
+            lines = (raw.decode("utf-8", errors=_LEGACY_BYTES) for raw in fh)
+            yield from _jsonl_documents(lines, path, path, encoding, options)
+    except OSError as exc:  # the disk or the network share went away mid-file
+        yield _unreadable_doc(path, "jsonl", exc)
+
+
+def _jsonl_documents(
+    lines: Iterable[str], doc_id: str, path: str | None, encoding: str, options: IngestOptions
+) -> Iterator[Document]:
+    """A document per non-blank line; `lines` are the file's physical lines, split at `\n` only."""
+    for number, line in enumerate(lines, start=1):
+        line = line.removesuffix("\n").removesuffix("\r")
         if not line.strip():
             continue
         row_id = f"{doc_id}:{number}"
@@ -260,38 +331,97 @@ def _jsonl_documents(text: str, doc_id: str, path: str | None, encoding: str, op
             )
             continue
         if not isinstance(obj, dict):
-            yield Document(
-                row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: not an object"}
-            )
+            message = f"line {number}: not an object (it is {_json_type(obj)})"
+            yield Document(row_id, "", source=source, error={"type": "bad_json", "message": message})
             continue
         yield _row_document(obj, row_id, source, options)
 
 
 def _csv_documents(text: str, doc_id: str, path: str | None, encoding: str, options: IngestOptions):
-    csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
     any_row = False
     try:
-        for row in reader:
+        for number, row, header in _csv_rows(text):
             any_row = True
-            number = reader.line_num
             source = {"path": path, "line": number, "format": "csv", "encoding": encoding}
-            yield _row_document(row, f"{doc_id}:{number}", source, options)
-    except csv.Error as exc:
-        yield _error_doc(f"{doc_id}:{reader.line_num}", path, "csv", "bad_csv", str(exc))
+            yield _row_document(row, f"{doc_id}:{number}", source, options, header=header)
+    except _CsvRowError as exc:  # the reader cannot find the next record after this one
+        yield _error_doc(f"{doc_id}:{exc.line}", path, "csv", "bad_csv", f"line {exc.line}: {exc}")
         return
     if not any_row:
         yield _error_doc(doc_id, path, "csv", "empty_document", "CSV file without data rows")
 
 
-def _row_document(row: dict, row_id: str, source: dict, options: IngestOptions) -> Document:
+class _CsvRowError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, str], list[str]]]:
+    """(line where the record starts, its fields by header name, the header) for each non-blank record.
+
+    A csv reader's `line_num` is the line where a record ends; records follow each other, so one
+    starts on the line after the previous one ended. Columns a short row lacks are left out of its
+    dict (a missing field, not an empty one); columns beyond the header are dropped.
+    """
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.reader(io.StringIO(text, newline=""))  # newline="": quoted newlines stay in the field
+    ended = 0
+    header: list[str] | None = None
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _CsvRowError(ended + 1, str(exc)) from exc
+        start, ended = ended + 1, reader.line_num
+        if header is None:
+            header = row
+        elif row:  # a blank line is no record (as in csv.DictReader)
+            yield start, dict(zip(header, row, strict=False)), header
+
+
+_JSON_TYPES = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+    list: "an array",
+    dict: "an object",
+}
+
+
+def _json_type(value: object) -> str:
+    """What a JSON value is, in JSON's words (the user wrote JSON, not Python)."""
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _text_error(row: dict, options: IngestOptions, header: list[str] | None) -> dict[str, str] | None:
+    """The error of a row whose text field is missing or not a string, else None."""
+    name = options.text_field
+    if name not in row:
+        if header and name in header:  # a short CSV row: --text-field is no fix
+            message = f"the row ends before column {name!r} ({len(row)} of {len(header)} columns)"
+        else:
+            fields = ", ".join(str(k) for k in row) or "none"
+            message = f"no text field {name!r} (fields: {fields}); choose one with --text-field"
+        return {"type": "missing_text_field", "message": message}
+    if not isinstance(row[name], str):
+        return {"type": "bad_text_field", "message": f"field {name!r} is not a string (it is {_json_type(row[name])})"}
+    return None
+
+
+def _row_document(
+    row: dict, row_id: str, source: dict, options: IngestOptions, *, header: list[str] | None = None
+) -> Document:
+    """The document of a JSONL object or a CSV row (`header`: the CSV's column names)."""
     raw_id = row.get(options.id_field)
     doc_id = str(raw_id) if raw_id not in (None, "") else row_id
-    text = row.get(options.text_field)
-    if not isinstance(text, str):
-        fields = ", ".join(str(k) for k in row)
-        message = f"no text field {options.text_field!r} (fields: {fields}); choose one with --text-field"
-        return Document(doc_id, "", source=source, error={"type": "missing_text_field", "message": message})
+    error = _text_error(row, options, header)
+    if error:
+        return Document(doc_id, "", source=source, error=error)
+    text = row[options.text_field]
     title = row.get(options.title_field)
     found_title, found_date = (None, None) if title else find_header(text)
     doc = Document(
