@@ -324,7 +324,9 @@ def _jsonl_documents(
         row_id = f"{doc_id}:{number}"
         source = {"path": path, "line": number, "format": "jsonl", "encoding": encoding}
         try:
-            obj = json.loads(line)
+            # strict=False: a control character left raw inside a string (a hand-rolled writer) cannot
+            # be mistaken for the end of the record here, so the document is read rather than lost
+            obj = json.loads(line, strict=False)
         except json.JSONDecodeError as exc:
             yield Document(
                 row_id, "", source=source, error={"type": "bad_json", "message": f"line {number}: {exc.msg}"}
@@ -383,6 +385,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, str], list[str]]]:
 
 
 _JSON_TYPES = {
+    str: "a string",
     bool: "a boolean",
     int: "a number",
     float: "a number",
