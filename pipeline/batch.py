@@ -231,4 +231,9 @@ def _task_failed(doc: Document, exc: Exception) -> dict:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The hash --resume knows a document by: that of its text as the record holds it.
+
+    A document's text may hold lone surrogates that its record holds as U+FFFD; hashing the
+    document's text as it came would never match the record, and the document would be done twice.
+    """
+    return hashlib.sha256(runner.record_text(text).encode("utf-8")).hexdigest()

@@ -94,10 +94,17 @@ def process_many(
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
+def record_text(text: str) -> str:
+    """The text as a record holds it: lone surrogates (a JSON `\\ud800` escape) become U+FFFD.
+
+    They are no characters, so no file can hold them.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _checked(doc: Document, max_chars: int) -> Document:
     if _SURROGATE.search(doc.text):
-        # lone surrogates (a JSON `\ud800` escape) are no characters: no file can hold them
-        doc.text = _SURROGATE.sub("\ufffd", doc.text)
+        doc.text = record_text(doc.text)
         doc.warnings = [*doc.warnings, {"type": "invalid_unicode", "message": "lone surrogates replaced by U+FFFD"}]
     if doc.error is None and len(doc.text) > max_chars:
         doc.error = {

@@ -1,5 +1,6 @@
 """Batch runs: workers, order, Parquet parts, resume after SIGKILL, dead workers, Dask."""
 
+import csv
 import json
 import os
 import random
@@ -10,7 +11,7 @@ import time
 
 import pytest
 
-from pipeline import batch, emit, record
+from pipeline import batch, cli, emit, record
 from pipeline.record import Document
 
 
@@ -124,3 +125,48 @@ def test_dask_local_cluster(tmp_path):
     records = list(batch.run_dask(docs, CONFIG, workers=2))
     assert [r["id"] for r in records] == [d.id for d in docs]
     assert [_without_timing(r) for r in records] == [_without_timing(r) for r in batch.run(docs, CONFIG)]
+
+
+# Issue 19: documents with line separators in their text, end to end through the CLI
+ODD_TEXTS = [
+    "A Prefeitura de Salvador anunciou obras na orla.",
+    "Um texto com \ud800 sozinho, no Pará.",  # a lone surrogate: only JSON can carry it (escaped)
+    "Nota à imprensa\u2028A Prefeitura da Bahia investiu R$ 5 mil.",
+    "Parágrafo um.\u2029Parágrafo dois, em Minas Gerais.",
+    "Linha\x85seguinte\x0bvertical\x0cpágina\x1cgrupo\x1dregisto\x1eunidade\rretorno\r\nfim.",
+    "",  # an empty text: an error record, still one record
+    "O Pará recebeu R$ 10 mil.",
+]
+
+
+def _odd_inputs(folder) -> tuple[list[str], list[str]]:
+    """A JSONL and a CSV file of ODD_TEXTS, as ordinary writers write them; (paths, ids in order)."""
+    jsonl, table = folder / "in.jsonl", folder / "in.csv"
+    with jsonl.open("w", encoding="utf-8", newline="") as fh:
+        for i, text in enumerate(ODD_TEXTS):
+            fh.write(json.dumps({"id": f"j{i}", "text": text}, ensure_ascii="\ud800" in text) + "\n")
+    csv_texts = [t for t in ODD_TEXTS if "\ud800" not in t]  # UTF-8 cannot encode a lone surrogate
+    with table.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([("id", "text"), *((f"c{i}", text) for i, text in enumerate(csv_texts))])
+    ids = [f"j{i}" for i in range(len(ODD_TEXTS))] + [f"c{i}" for i in range(len(csv_texts))]
+    return [str(jsonl), str(table)], ids
+
+
+def test_line_separators_end_to_end_with_workers_and_resume(tmp_path, capsys):
+    inputs, ids = _odd_inputs(tmp_path)
+    out = tmp_path / "out.jsonl"
+    argv = ["run", *inputs, "-o", str(out), "--model", "blank", "--workers", "2", "--batch-size", "2"]
+    assert cli.main(argv) == 0
+    records = list(emit.read_jsonl(str(out)))
+    assert [r["id"] for r in records] == ids
+    assert f"{len(ids)} documents, {len(ids)} records, 2 errors" in capsys.readouterr().err  # the two empty texts
+    assert [r["text"] for r in records[: len(ODD_TEXTS)]] == [t.replace("\ud800", "\ufffd") for t in ODD_TEXTS]
+    for r in records:
+        record.validate(r)
+    # as if killed after 3 records (one of them the surrogate's, which the record holds as U+FFFD), the 4th
+    # cut mid-line: --resume does the rest, each document once
+    lines = out.read_text(encoding="utf-8").split("\n")
+    out.write_text("\n".join(lines[:3]) + "\n" + lines[3][:40], encoding="utf-8")
+    assert cli.main([*argv, "--resume"]) == 0
+    assert [r["id"] for r in emit.read_jsonl(str(out))] == ids
+    assert f"{len(ids)} documents, {len(ids) - 3} records (3 already done)" in capsys.readouterr().err
