@@ -66,7 +66,59 @@ MULTIPLIERS: dict[str, int] = {
     "trilhões": 1_000_000_000_000,
     "trilhoes": 1_000_000_000_000,
     "tri": 1_000_000_000_000,
+    # English copy in releases and agency wires (`US$ 1.5 billion`)
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "trillions": 1_000_000_000_000,
 }
+
+# Singular multipliers: the number before them is under 2 (`R$ 1.004 trilhão` is 1.004
+# trillion, never 1,004). English has no such agreement (`1.5 million`), nor do `mil`, `mi`, `bi`.
+SINGULAR_MULTIPLIERS: frozenset[str] = frozenset({"milhão", "milhao", "bilhão", "bilhao", "trilhão", "trilhao"})
+
+# Currencies whose writers put a thousand of millions as `1.500 milhões` (PT-PT: `bilião` is 1e12
+# there, so a billion is `mil milhões` or `1.500 milhões`). Elsewhere `R$ 2.073 trilhões` has a
+# dot for a decimal comma, because a Brazilian writer steps up to the next multiplier instead.
+THOUSANDS_OF_MILLIONS: frozenset[str] = frozenset({"EUR"})
+
+# The largest believable amount per currency: about twice Brazil's GDP for BRL (R$ 10.9
+# trillion in 2023), about twice the world's GDP for the others (US$ 105 trillion in 2023),
+# in the currency's own units. An amount over it is flagged `implausible`, never dropped.
+PLAUSIBLE_MAX: dict[str, int] = {
+    "BRL": 20_000_000_000_000,
+    "USD": 200_000_000_000_000,
+    "EUR": 200_000_000_000_000,
+    "GBP": 200_000_000_000_000,
+    "CHF": 200_000_000_000_000,
+    "CNY": 1_500_000_000_000_000,
+    "JPY": 30_000_000_000_000_000,
+}
+
+# Words that may follow an amount whose currency (`R$ 40 milhões para a saúde e 13,5 milhões
+# para a educação`) or whose last part (`R$ 4 bilhões e 100 milhões em obras`) comes from the
+# context. Function words only: a noun after it (`3 mil empregos`, `2 milhões de pessoas`) says
+# the number counts something else.
+CONTEXT_FOLLOWERS: frozenset[str] = frozenset(
+    {
+        "para", "pra", "em", "no", "na", "nos", "nas", "num", "numa", "ao", "aos", "à", "às",
+        "com", "por", "pelo", "pela", "pelos", "pelas", "até", "e", "ou", "do", "da", "dos", "das",
+        "nesse", "neste", "nessa", "nesta", "naquele", "naquela", "contra", "sendo",
+        "foram", "serão", "são", "será", "vão", "irão", "devem", "deverão", "destinados",
+        "destinadas", "previstos", "previstas", "aproximados", "cada", "respectivamente",
+    }
+)  # fmt: skip
+
+# What joins the amounts of a list, so that the later ones share the first one's currency:
+# `, 13,5 milhões`, `e 13,5 milhões`, `; 2 bilhões`, `: 2,7 bilhões do Orçamento`.
+LIST_JOINS: tuple[str, ...] = (",", ";", ":", "e", "ou", "mais", "e mais", "além de")
+
+# Joins that only link an amount written right before (`de R$ 40 milhões para 55 milhões`,
+# `R$ 7 a 8 bilhões`, `R$ 362 milhões contra 284 milhões`).
+NEXT_JOINS: tuple[str, ...] = ("para", "a", "até", "contra", "ou", "-", "–")
 
 # Number words that may stand for the number in an amount (`doze milhões de reais`).
 NUMBER_WORDS: dict[str, float] = {
