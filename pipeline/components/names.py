@@ -4,7 +4,8 @@ The model guesses a name for many capitalised words it has not seen. This layer 
 found unless the text says otherwise:
 
 1. **Spans stay inside a line** and never start or end on punctuation (`Renato Lessa\\nIuperj`
-   is cut to `Renato Lessa`; `"Brasil` to `Brasil`).
+   is cut to `Renato Lessa`; `"Brasil` to `Brasil`). A person's name loses the capitalised
+   common words around it (`Técnico Pepe`, `PÚBLICO Isabel Cruz`).
 2. **Capitalised common words are not names.** A one-word entity is dropped when Portuguese
    writers usually write that word in lower case inside a sentence (`case.tsv.gz`, counted on
    raw-pt: `Controle` 1 %, `Saúde` 9 %), or when they write it either way and this document
@@ -14,8 +15,11 @@ found unless the text says otherwise:
    found elsewhere in the document (`Costa` after `Ana Costa`) stays too.
    A longer entity that starts with such a word and holds a lower-case content word
    (`Cofinanciamento federal`) is a phrase, not a name.
-3. **Gazetteers correct the label**, never add a span: a whole entity that is a country,
-   continent or capital is LOC, a party or a body is ORG (`lang/pt/names.py`).
+3. **Gazetteers correct the label**: a whole entity that is a country, continent or capital is
+   LOC, a party or a body is ORG (`lang/pt/names.py`). Where the model tagged nothing, a whole
+   run of capitalised words that a gazetteer knows is taken (`PSDB`, `Congresso Nacional`), but
+   never a piece of a longer name (`Ana` of `Santa Ana`, `Brasil` of `Banco do Brasil`), nor a
+   word that is also a first name (`Israel`) or mostly written in lower case.
 4. **One name, one reading per document.** The model reads each occurrence on its own and misses
    some: a name it found once is also taken where the same words recur untagged, and the
    surname of a person it found (`Gibson` after `Mel Gibson`) where it recurs alone.
@@ -26,7 +30,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lang.pt.names import capital_share, known_label
+from ..lang.pt.names import capital_share, first_name_people, known_label
 from ..lang.pt.orgs import CONNECTORS
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "PESSOA", "ORGANIZACAO", "LOCAL", "PERSON", "GPE", "MISC"})
@@ -56,6 +60,8 @@ def names_component(doc: Doc) -> Doc:
             kept.append(span)
             continue
         span = trimmed(span)
+        if span is not None and span.label_ in _PERSON:
+            span = _person_core(span)
         if span is None:
             continue
         known = known_label(span.text)
@@ -67,8 +73,69 @@ def names_component(doc: Doc) -> Doc:
         if known is not None and known != span.label_:
             span = Span(doc, span.start, span.end, label=known)
         kept.append(span)
-    doc.ents = kept + repeated(doc, kept)
+    kept += repeated(doc, kept)
+    doc.ents = kept + known_names(doc, kept)
     return doc
+
+
+def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the gazetteers know that the model left untagged: a whole run of capitalised words
+    (`PSDB`, `Congresso Nacional`, `Coreia do Sul`), never a piece of a longer one (`Santa Ana`,
+    `Banco do Brasil`), never a word that is also a first name (`Israel`, `Geórgia`) or that
+    writers mostly write in lower case."""
+    taken = bytearray(len(doc))
+    for span in ents:
+        taken[span.start : span.end] = b"\x01" * len(span)
+    out = []
+    for start, end in _capitalised_runs(doc):
+        if any(taken[start:end]):
+            continue
+        text = doc[start:end].text
+        label = known_label(text)
+        if label is None or (end - start == 1 and not _standalone(doc[start])):
+            continue
+        out.append(Span(doc, start, end, label=label))
+    return out
+
+
+def _standalone(token) -> bool:
+    """A one-word known name that needs no context: an acronym of three letters or more (or
+    `PT`), or a word that writers capitalise and that is no common first name."""
+    if token.is_upper:
+        return len(token.text) >= 3 or token.text == "PT"
+    share = capital_share(token.text)
+    return (share is None or share >= EITHER_SHARE) and first_name_people(token.text) < FIRST_NAME_PEOPLE
+
+
+# A word borne as a first name by this many Brazilians is not taken alone as a place.
+FIRST_NAME_PEOPLE = 1000
+
+
+def _capitalised_runs(doc: Doc):
+    """(start, end) of each maximal run of capitalised words, with `de`/`da`/`do`… allowed
+    between two of them (`Coreia do Sul`, `Palácio do Planalto`); `e` ends a run (`PSDB e PT`)."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < n:
+            if _capitalised(doc[end]):
+                end += 1
+            elif doc[end].lower_ in _NAME_JOINERS and end + 1 < n and _capitalised(doc[end + 1]):
+                end += 2
+            else:
+                break
+        yield i, end
+        i = end
+
+
+_NAME_JOINERS = frozenset({"de", "da", "do", "das", "dos"})
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text)
 
 
 def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -120,7 +187,8 @@ def _whole_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def trimmed(span: Span) -> Span | None:
-    """The span cut at its first line break and stripped of punctuation at both ends."""
+    """The span cut at its first line break and stripped of punctuation at both ends, and of
+    small words at its end (`Congresso da`)."""
     start, end = span.start, span.end
     for token in span:
         if "\n" in token.text or (token.i > start and "\n" in span.doc[token.i - 1].whitespace_):
@@ -129,13 +197,31 @@ def trimmed(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].is_space or all(c in _EDGE_PUNCT for c in doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_space or all(c in _EDGE_PUNCT for c in doc[end - 1].text)):
+    while end > start and (
+        doc[end - 1].is_space or all(c in _EDGE_PUNCT for c in doc[end - 1].text) or doc[end - 1].lower_ in CONNECTORS
+    ):
         end -= 1
     if start >= end:
         return None
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
+
+
+def _person_core(span: Span) -> Span | None:
+    """A person's name without the capitalised common words the model took before it: a title or
+    a byline (`Técnico Pepe`, `PÚBLICO Isabel Cruz`). Only a word writers mostly write in lower
+    case and that is no first name goes. Words after the name stay: surnames are often common
+    words (`Paulo Portas`, `Manuel Alegre`)."""
+    start = span.start
+    while span.end - start > 1 and _common_word(span.doc[start]):
+        start += 1
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
+def _common_word(token) -> bool:
+    share = capital_share(token.text)
+    return share is not None and share < COMMON_SHARE and not first_name_people(token.text)
 
 
 def common_phrase(span: Span, lower_words: set[str]) -> bool:
