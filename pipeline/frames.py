@@ -4,7 +4,8 @@
     f = frames.load("out/corpus.jsonl")          # or a Parquet folder, or a list of paths
     f.documents.published_at.dt.year.value_counts()
     f.entities[f.entities.label == "ORG"].canonical.value_counts().head()
-    f.money.groupby("currency", observed=True).value.sum()
+    f.money_counted.groupby("currency", observed=True).value.sum()   # flagged amounts left out
+    f.money_flagged[["doc_id", "canonical", "value", "implausible_reason"]]  # ... and listed apart
 
 Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
 
@@ -15,7 +16,12 @@ Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
   attributes flattened (uf, value, currency, acronym, roles, ...);
 - `mentions`: one row per mention: label, canonical, start, end, text;
 - `money`: one row per MONEY entity: value, min, max, currency, the document's date and the
-  UF codes of the states it mentions;
+  UF codes of the states it mentions, and what the recogniser doubts: `ambiguous` (the number
+  has another believable reading, `other_value`; `value` keeps the best one) and `implausible`
+  (it cannot be right as read: over R$ 20 trillion, at odds with its own multiplier, malformed
+  digits; `implausible_reason` says which). `money_counted` is `money` without the implausible
+  amounts, the rows to sum; `money_flagged` lists those apart, for a person to read. One such
+  amount (`R$ 1.004 trilhão` read as a quadrillion) is enough to ruin a sum;
 - `keywords`, `themes`, `corrections`: one row per item, with its rank in the document.
 """
 
@@ -39,6 +45,16 @@ class Frames:
     keywords: pd.DataFrame
     themes: pd.DataFrame
     corrections: pd.DataFrame
+
+    @property
+    def money_counted(self) -> pd.DataFrame:
+        """The MONEY rows that sums may use: every one not flagged `implausible`."""
+        return self.money[~self.money["implausible"]]
+
+    @property
+    def money_flagged(self) -> pd.DataFrame:
+        """The MONEY rows left out of sums, with `implausible_reason`."""
+        return self.money[self.money["implausible"]]
 
 
 def load(path_or_paths: str | Path | Iterable[str | Path]) -> Frames:
@@ -64,7 +80,10 @@ def from_records(records: Iterable[dict]) -> Frames:
 
 _ENTITY = ["doc_id", "entity", "label", "canonical", "mentions"]
 _MENTION = ["doc_id", "entity", "label", "canonical", "start", "end", "text"]
-_MONEY = ["doc_id", "entity", "canonical", "value", "min", "max", "currency", "published_at", "states"]
+_MONEY = [
+    "doc_id", "entity", "canonical", "value", "min", "max", "currency", "published_at", "states",
+    "ambiguous", "other_value", "implausible", "implausible_reason",
+]  # fmt: skip
 _KEYWORD = ["doc_id", "rank", "text", "lemma", "score", "count"]
 _THEME = ["doc_id", "rank", "theme", "score"]
 _CORRECTION = ["doc_id", "start", "end", "original", "replacement", "kind", "confidence"]
@@ -115,6 +134,10 @@ def _add(rec: dict, rows: dict[str, list[dict]]) -> None:
                     "currency": attrs.get("currency"),
                     "published_at": rec.get("published_at"),
                     "states": states,
+                    "ambiguous": bool(attrs.get("ambiguous")),
+                    "other_value": attrs.get("other_value"),
+                    "implausible": bool(attrs.get("implausible")),
+                    "implausible_reason": attrs.get("implausible_reason"),
                 }
             )
     for rank, kw in enumerate(rec.get("keywords") or [], start=1):
@@ -140,9 +163,11 @@ def _documents(rows: list[dict]) -> pd.DataFrame:
 def _money(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=_MONEY)
     frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
-    for column in ("value", "min", "max"):
+    for column in ("value", "min", "max", "other_value"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
-    return _categories(frame, "currency")
+    for column in ("ambiguous", "implausible"):
+        frame[column] = frame[column].astype(bool)
+    return _categories(frame, "currency", "implausible_reason")
 
 
 def _categories(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

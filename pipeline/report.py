@@ -7,7 +7,8 @@ filter script are all inside it. It has two sections:
 
 - `#summary`: counts (documents, errors, words, entities by label, corrections by kind), bar
   charts of entities by label, documents by main theme and money (BRL) by state, and the most
-  mentioned organisations and people;
+  mentioned organisations and people; amounts flagged `implausible` are left out of the money
+  chart and listed apart ("Valores fora das somas"), since one of them can outweigh all the rest;
 - `#documents`: every document (up to `max_documents`) with its entities highlighted in the
   original text, displaCy-style, its corrections shown in place (what was written struck out,
   what the pipeline read after it), and its people, money, dates, themes and keywords.
@@ -99,6 +100,8 @@ class Summary:
     money_by_state: Counter = field(default_factory=Counter)  # BRL in documents naming the state
     names: dict[str, Counter] = field(default_factory=lambda: {"ORG": Counter(), "PER": Counter()})
     error_ids: list[tuple[str, str]] = field(default_factory=list)
+    # MONEY amounts left out of sums: (doc id, mention as written, value, reason)
+    money_flagged: list[tuple[str, str, float | None, str]] = field(default_factory=list)
 
     def add(self, rec: dict) -> None:
         self.documents += 1
@@ -119,9 +122,20 @@ class Summary:
         main = [t for t in rec.get("themes") or [] if t["score"] >= THEME_MIN][:1]
         for theme in main:
             self.themes[theme["label"]] += 1
-        brl = sum(_amount(e) for e in entities if e["label"] == "MONEY" and e["attributes"].get("currency") == "BRL")
+        money = [e for e in entities if e["label"] == "MONEY"]
+        for ent in (e for e in money if e["attributes"].get("implausible")):
+            attrs = ent["attributes"]
+            written = ent["mentions"][0]["text"] if ent.get("mentions") else ent["canonical"]
+            self.money_flagged.append(
+                (rec.get("id", ""), written, attrs.get("value"), attrs.get("implausible_reason", ""))
+            )
+        brl = sum(_amount(e) for e in money if e["attributes"].get("currency") == "BRL" and not _flagged(e))
         for uf in {e["attributes"].get("uf") for e in entities if e["label"] == "STATE"} - {None}:
             self.money_by_state[uf] += brl
+
+
+def _flagged(entity: dict) -> bool:
+    return bool(entity["attributes"].get("implausible"))
 
 
 def _amount(entity: dict) -> float:
@@ -166,6 +180,8 @@ def _summary(summary: Summary) -> str:
     ]
     if summary.warnings:
         extra.append(_count_table("Avisos por tipo", sorted(summary.warnings.items())))
+    if summary.money_flagged:
+        extra.append(_flagged_table(summary.money_flagged))
     if summary.error_ids:
         extra.append(_count_table("Erros por tipo", sorted(summary.errors.items())))
         rows = "".join(f"<li><code>{_e(i)}</code>: {_e(m)}</li>" for i, m in summary.error_ids[:100])
@@ -201,6 +217,24 @@ def _chart(title: str, bars: list[tuple[str, float, str]], fmt) -> str:
         f'<svg role="img" aria-label="{_e(title)}" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}">{"".join(parts)}</svg></figure>'
     )
+
+
+# why an amount is left out of sums, in the page's language
+FLAG_REASONS = {
+    "over_limit": "acima do limite plausível (R$ 20 tri)",
+    "multiplier": "em conflito com o multiplicador",
+    "malformed": "número malformado",
+}
+
+
+def _flagged_table(rows: list[tuple[str, str, float | None, str]]) -> str:
+    body = "".join(
+        f"<tr><td><code>{_e(doc)}</code></td><td>{_e(written)}</td><td class='n'>{_e(_attr(value))}</td>"
+        f"<td>{_e(FLAG_REASONS.get(reason, reason))}</td></tr>"
+        for doc, written, value, reason in rows[:100]
+    )
+    head = "<tr><th>documento</th><th>escrito</th><th class='n'>lido</th><th>por quê</th></tr>"
+    return f'<table class="counts flagged"><caption>Valores fora das somas</caption>{head}{body}</table>'
 
 
 def _top_table(title: str, names: Counter) -> str:

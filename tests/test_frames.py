@@ -5,6 +5,7 @@ import pytest
 
 import pipeline
 from pipeline import emit, frames
+from tests.conftest import check_record
 
 TEXTS = [
     ("a", "2021-07-06T13:21:00", "A AMAMS recebeu R$ 1,5 milhão da Bahia. O presidente da AMAMS, José Silva, falou."),
@@ -52,3 +53,20 @@ def test_several_paths_and_an_empty_output(tmp_path, records):
     assert len(frames.load([first, second]).documents) == 3
     empty = frames.from_records([])
     assert empty.documents.empty and empty.money.empty and list(empty.money.columns)[:2] == ["doc_id", "entity"]
+
+
+def test_flagged_money_is_kept_apart_from_sums(nlp):
+    # issue 24: one amount read as a quadrillion ruined every sum; it stays in `money`, flagged,
+    # and `money_counted` (the rows to sum) leaves it out
+    text = "A Bahia recebe R$ 1.004 trilhão, R$ 2.735 bilhões e R$ 103 bilhões milhões."
+    f = frames.from_records([check_record(pipeline.process(text, nlp=nlp, id="d"))])
+    money = f.money.set_index("canonical")
+    assert money.loc["R$ 1.004 trilhão", "value"] == 1_004_000_000_000
+    assert not money.loc["R$ 1.004 trilhão", ["ambiguous", "implausible"]].any()
+    assert money.loc["R$ 2.735 bilhões", "ambiguous"] and money.loc["R$ 2.735 bilhões", "other_value"] == 2.735e12
+    assert money.loc["R$ 103 bilhões milhões", "implausible_reason"] == "over_limit"
+    assert list(f.money_flagged.canonical) == ["R$ 103 bilhões milhões"]
+    assert f.money_counted.value.sum() == 1_004_000_000_000 + 2_735_000_000
+    assert f.money.implausible.dtype == bool and f.money.ambiguous.dtype == bool
+    empty = frames.from_records([])
+    assert empty.money_counted.empty and empty.money_flagged.empty

@@ -145,6 +145,15 @@ def test_max_documents_keeps_the_summary_whole(records):
     assert "Mostrando os primeiros 1 de 4 documentos" in page
 
 
+def test_flagged_money_stays_out_of_the_chart(nlp):
+    # issue 24: an implausible amount is listed apart, never added to a state's bar
+    rec = pipeline.process("A Bahia recebe R$ 1,5 milhão e R$ 103 bilhões milhões.", nlp=nlp, id="x")
+    page, summary = report.render([rec])
+    assert summary.money_by_state == {"BA": 1_500_000}
+    assert summary.money_flagged == [("x", "R$ 103 bilhões milhões", 103e15, "over_limit")]
+    assert "Valores fora das somas" in page and "acima do limite plausível" in page
+
+
 @pytest.mark.parametrize(
     ("value", "text"),
     [(2_321_286_890, "R$ 2,3 bi"), (1_500_000, "R$ 1,5 mi"), (300_000, "R$ 300,0 mil"), (12, "R$ 12")],
