@@ -89,9 +89,13 @@ _NUMBER = (
 _SYMBOL_NUMBER = rf"{_NUMBER}|\d{{1,3}}(?:[.,]\d+)+"
 # a number is taken whole or not at all: `R$1,6bi` is never `R$1` (the guard stops backtracking)
 _NUM_END = r"(?![.,]?\d)"
-_WORDS = rf"(?i:{_alternation(NUMBER_WORDS)})"
-# `doze`, `vinte e cinco`, `cento e vinte`: number words joined by `e` add up
-_NUMBER_OR_WORD = rf"(?:(?:{_NUMBER}){_NUM_END}|{_WORDS}(?:\s+e\s+{_WORDS})*(?![\p{{L}}]))"
+_WORDS = rf"(?i:{_alternation(NUMBER_WORDS)})(?!\p{{L}})"
+# `doze`, `vinte e cinco`, `cento e vinte`: number words joined by `e` add up; a spelled-out
+# amount may hold several groups (`um milhão e cinquenta e cinco mil reais`, `um milhão,
+# seiscentos e vinte e seis mil reais`), the way a release repeats its figure in words
+_SPELLED_GROUP = rf"{_WORDS}(?:\s+e\s+{_WORDS})*"
+_SPELLED = rf"(?:{_SPELLED_GROUP}(?:\s+{_MULT})+(?:,\s*|\s+e\s+))*{_SPELLED_GROUP}"
+_NUMBER_OR_WORD = rf"(?:(?:{_NUMBER}){_NUM_END}|{_SPELLED})"
 _SYMBOL = rf"(?<![\p{{L}}\p{{N}}$]){_alternation(CURRENCY_SYMBOLS)}"
 _CENTS = rf"(?:\s+e\s+(?P<cents>\d{{1,2}})\s+(?i:{_alternation(CENTS_WORDS)}))?"
 
@@ -231,14 +235,29 @@ def _br(digits: str) -> Decimal:
 
 
 def _word_number(text: str) -> Decimal:
-    return sum((Decimal(str(NUMBER_WORDS[w])) for w in regex.split(r"\s+e\s+|\s+", text.lower())), Decimal(0))
+    """`um milhão e cinquenta e cinco mil` -> 1055000, `dois mil milhões` -> 2e9, `dois bilhões e
+    meio` -> 2.5e9: number words add up inside a group, a multiplier closes the group (and
+    multiplies it again when it follows another multiplier, as in the PT-PT `mil milhões`)."""
+    total = group = small = Decimal(0)
+    after_multiplier, last = False, 1
+    for word in regex.split(r"[\s,]+(?:e\s+)?", text.lower().strip()):
+        if word in MULTIPLIERS:
+            group = (group if after_multiplier else (small or 1)) * MULTIPLIERS[word]
+            small, after_multiplier, last = Decimal(0), True, MULTIPLIERS[word]
+        elif word == "meio" and after_multiplier:  # `dois bilhões e meio`: half the multiplier
+            group += Decimal(last) / 2
+        else:
+            if after_multiplier:
+                total, group, after_multiplier = total + group, Decimal(0), False
+            small += Decimal(str(NUMBER_WORDS[word]))
+    return total + group + small
 
 
 def _reading(number: str, words: list[str], currency: str) -> _Reading:
     """The value of `number` times its multiplier `words`, by the rules below, in this order."""
     factor = math.prod(MULTIPLIERS[w] for w in words)
     if number[:1].isalpha():
-        return _Reading(_word_number(number) * factor)
+        return _Reading(_word_number(" ".join([number, *words])))
     if spaced := _SPACED.fullmatch(number):
         return _spaced(spaced, factor, words)
     digits = _SPACES.sub("", number)
@@ -264,7 +283,11 @@ def _reading(number: str, words: list[str], currency: str) -> _Reading:
         return _Reading(_br(digits), other=_br(digits) * factor)
     if factor >= _MILLION and _ONE_GROUP.fullmatch(digits):
         return _one_group(digits, factor, words, currency)
-    # `R$ 1.500 mil`, `R$ 10.183.136,5 mil`: accounting tables count in thousands
+    if "," not in digits:
+        # `R$1.300 mil` (a salary), `até 1.800 mil reais`, `5.488 mil bolsas`: grouped digits
+        # already say the number and `mil` repeats it (as it is said: `mil e trezentos`)
+        return _Reading(_br(digits), other=_br(digits) * factor)
+    # `R$ 10.183.136,5 mil`, `R$ 286.743,6 mil`: accounting tables count in thousands, with decimals
     return _Reading(_br(digits) * factor, other=_br(digits))
 
 

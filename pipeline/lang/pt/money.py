@@ -153,6 +153,7 @@ NUMBER_WORDS: dict[str, float] = {
     "trinta": 30,
     "quarenta": 40,
     "cinquenta": 50,
+    "cinqüenta": 50,  # the spelling before the 2009 reform, in older releases and news
     "sessenta": 60,
     "setenta": 70,
     "oitenta": 80,
