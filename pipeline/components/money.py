@@ -49,11 +49,12 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _joins(joins) -> str:
+def _joins(joins, *, mark_after_digit: bool = True) -> str:
     """Word joins need spaces around them (`e`), punctuation does not (`,`)."""
     words = [j for j in joins if j[0].isalpha()]
     marks = [j for j in joins if not j[0].isalpha()]
-    return rf"(?:\s+(?i:{_alternation(words)})\s+|\s*(?:{_alternation(marks)})\s*)"
+    digit = "" if mark_after_digit else r"(?<!\d)"
+    return rf"(?:\s+(?i:{_alternation(words)})\s+|{digit}\s*(?:{_alternation(marks)})\s*)"
 
 
 _MULT = rf"(?i:{_alternation(MULTIPLIERS)})"
@@ -139,9 +140,9 @@ _PARTS = tuple(
 # word at once (`de R$ 40 milhões para 55 milhões`), or after a list join within the sentence
 # (`R$ 40 milhões para a saúde e 13,5 milhões para a educação`). It needs a multiplier and a
 # function word or punctuation after it, so `e 3 mil empregos` stays a count; no digit may stand
-# right before a list join (`em 2008, 27 bilhões; 2009, 180 bilhões`: years, not amounts).
+# right before a comma join (`em 2008, 27 bilhões; 2009, 180 bilhões`: years, not amounts).
 _LISTED = regex.compile(
-    rf"(?:{_joins(NEXT_JOINS)}|[^.!?\n]{{0,60}}?(?<!\d){_joins(LIST_JOINS)})"
+    rf"(?:{_joins(NEXT_JOINS)}|[^.!?\n]{{0,60}}?{_joins(LIST_JOINS, mark_after_digit=False)})"
     rf"(?<![\p{{L}}\d.,$])(?P<bnum>{_NUMBER}){_NUM_END}(?P<bmults>\s*{_MULT_TOKEN}(?:\s+{_MULT_TOKEN})*)"
     rf"(?P<half>\s+e\s+meio)?(?:\s+(?i:de)\s+(?P<lword>{_CUR_WORD})(?![\p{{L}}\d])|{_FOLLOW})",
     flags=regex.V0,
