@@ -87,9 +87,7 @@ def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in ents:
         taken[span.start : span.end] = b"\x01" * len(span)
     out = []
-    for start, end in _capitalised_runs(doc):
-        if any(taken[start:end]):
-            continue
+    for start, end in _capitalised_runs(doc, taken):
         text = doc[start:end].text
         label = known_label(text)
         if label is None or (end - start == 1 and not _standalone(doc[start])):
@@ -111,19 +109,25 @@ def _standalone(token) -> bool:
 FIRST_NAME_PEOPLE = 1000
 
 
-def _capitalised_runs(doc: Doc):
-    """(start, end) of each maximal run of capitalised words, with `de`/`da`/`do`… allowed
-    between two of them (`Coreia do Sul`, `Palácio do Planalto`); `e` ends a run (`PSDB e PT`)."""
+def _capitalised_runs(doc: Doc, taken: bytearray):
+    """(start, end) of each maximal run of untagged capitalised words, with `de`/`da`/`do`…
+    allowed between two of them (`Coreia do Sul`, `Palácio do Planalto`); `e` ends a run
+    (`PSDB e PT`), and so does a tagged word (`Moscovo` of `Câmara de Moscovo` where the model
+    took `Câmara` alone)."""
+
+    def free(k: int) -> bool:
+        return _capitalised(doc[k]) and not taken[k]
+
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i]):
+        if not free(i):
             i += 1
             continue
         end = i + 1
         while end < n:
-            if _capitalised(doc[end]):
+            if free(end):
                 end += 1
-            elif doc[end].lower_ in _NAME_JOINERS and end + 1 < n and _capitalised(doc[end + 1]):
+            elif doc[end].lower_ in _NAME_JOINERS and end + 1 < n and free(end + 1):
                 end += 2
             else:
                 break
