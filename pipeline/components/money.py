@@ -8,9 +8,11 @@ Intervals (`entre R$ 100 mil e R$ 200 mil`, `de R$ 1 milhão a R$ 3 milhões`, `
 bilhões`) become one match with `min` and `max`.
 
 How a number is read is decided in `_reading`, one rule per way real text writes it (issue 24):
-decimals before a multiplier are kept (`R$ 15,563 bilhões`), a dot can be a decimal mark
-(`R$ 1.004 trilhão`, `US$ 1.5 billion`), digits written to the unit carry the amount
-(`R$ 5.204.825,58 milhões`), a space slips in after a decimal comma (`R$ 5, 1 milhões`). A number
+decimals before a multiplier are kept and only the final value is rounded, to cents (`R$ 15,563
+bilhões`); a dot can be a decimal mark (`R$ 1.004 trilhão`, `US$ 1.5 billion`); digits written
+to the unit carry the amount (`R$ 5.204.825,58 milhões`), and so do grouped digits before a bare
+`mil` (`R$1.300 mil`, a salary); a space slips in after a decimal comma (`R$ 5, 1 milhões`); a
+figure repeated in words is read whole (`um milhão e cinquenta e cinco mil reais`). A number
 that stays genuinely ambiguous keeps its best reading as `value` and gains `ambiguous` and
 `other_value`. An amount that cannot be right as read (over `PLAUSIBLE_MAX`, at odds with its
 own multiplier, malformed digits) gains `implausible` and `implausible_reason`: it stays in the
@@ -212,6 +214,7 @@ IMPLAUSIBLE_REASONS = {
 
 _SPACES = regex.compile(r"[ \u00a0\u202f]")
 _SPACED = regex.compile(r"(\d+),\s(\d+)")
+_PLAIN = regex.compile(r"\d+(?:,\d+)?")
 _ENGLISH = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 _DOT_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
 _GROUPED = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
@@ -269,7 +272,7 @@ def _reading(number: str, words: list[str], currency: str) -> _Reading:
     if _DOT_CENTS.fullmatch(digits):  # `R$ 13.000.000.00`: the last dot was meant as a comma
         whole, cents = digits.rsplit(".", 1)
         return _Reading(_br(f"{whole},{cents}") * factor)
-    if regex.fullmatch(r"\d+(?:,\d+)?", digits):  # `1500`, `1,5`, `15,563`: nothing to decide
+    if _PLAIN.fullmatch(digits):  # `1500`, `1,5`, `15,563`: nothing to decide
         return _Reading(_br(digits) * factor)
     if not _GROUPED.fullmatch(digits):
         return _unreadable(digits, factor)
@@ -374,6 +377,7 @@ def _currency(g: dict) -> str:
 
 
 def _amount(m: regex.Match, currency: str | None = None) -> Amount:
+    """The amount a match is; `currency` is given for a listed amount, which has none of its own."""
     g = m.groupdict()  # each pattern has its own groups
     if g.get("cnum"):
         return Amount(m.start(), m.end(), _tidy(int(g["cnum"]) / 100), CENTS_CURRENCY[g["cword"].lower()])
@@ -383,38 +387,50 @@ def _amount(m: regex.Match, currency: str | None = None) -> Amount:
     words = _words(g.get("smults") or g.get("pmults") or g.get("wmults") or g.get("bmults") or g.get("bare") or "")
     factor = math.prod(MULTIPLIERS[w] for w in words)
     reading = _reading(number, words, currency) if number else _Reading(Decimal(factor))  # `mil reais`
-    value, other = reading.value, reading.other
+    value, end = _with_parts(m, reading.value, factor, currency)
+    if g.get("post"):  # `2,3 M€`
+        post_factor = POSTFIX_SYMBOLS[g["post"]][1]
+        value, factor = value * post_factor, factor * post_factor
+    doubt = _implausible(value, currency, words, factor, reading)
+    other = _believable(reading.other, value, currency)
+    low = None if reading.low is None else _tidy(reading.low)
+    value = _tidy(value)
+    return Amount(
+        m.start("bnum") if shared else m.start(),
+        end,
+        value if low is None else None,
+        currency,
+        low,
+        value if low is not None else None,
+        factor,
+        other,
+        doubt,
+        shared,
+    )
+
+
+def _with_parts(m: regex.Match, value: Decimal, factor: int, currency: str) -> tuple[Decimal, int]:
+    """The value with the parts written after the number added, and where the amount ends."""
+    g, end = m.groupdict(), m.end()
     if g.get("half"):  # `dois bilhões e meio`
         value += factor / Decimal(2)
-    end = m.end()
     if g.get("plus"):
         part = _reading(g["plus"], [g["plusmult"].lower()], currency).value
         if part < factor:  # `2 milhões e 300 mil`, never `2 mil e 3 milhões`
             value += part
         else:  # `entre R$ 100 mil e 200 mil`: the second is an amount of its own
             end = m.end("smults")
-    if g.get("cents"):
+    if g.get("cents"):  # `15 reais e 50 centavos`
         value += Decimal(int(g["cents"])) / 100
-    if g.get("post"):
-        post_factor = POSTFIX_SYMBOLS[g["post"]][1]
-        value, factor = value * post_factor, factor * post_factor
-    start = m.start("bnum") if shared else m.start()
-    doubt = _implausible(value, currency, words, factor, reading)
-    if other is not None and (other == value or other > PLAUSIBLE_MAX.get(currency, math.inf)):
-        other = None  # only a believable other reading makes a number ambiguous
-    low = None if reading.low is None else _tidy(reading.low)
-    return Amount(
-        start,
-        end,
-        None if low is not None else _tidy(value),
-        currency,
-        low,
-        None if low is None else _tidy(value),
-        factor,
-        None if other is None else _tidy(other),
-        doubt,
-        shared,
-    )
+    return value, end
+
+
+def _believable(other: Decimal | None, value: Decimal, currency: str) -> Number | None:
+    """The other reading, where it makes the number ambiguous: it differs and is itself believable
+    (`R$ 2.073 trilhões` is not ambiguous: 2,073 trillion is no reading)."""
+    if other is None or other == value or other > PLAUSIBLE_MAX.get(currency, math.inf):
+        return None
+    return _tidy(other)
 
 
 def _with_listed(text: str, amounts: list[Amount]) -> list[Amount]:
