@@ -125,18 +125,21 @@ _WORD_AMOUNT = (
     rf"(?<![\p{{L}}\d.,])(?:(?P<wnum>{_NUMBER_OR_WORD})(?P<wmults>{_MULTS})|(?P<bare>{_MULT}))(?P<half>\s+e\s+meio)?"
     rf"\s+(?:(?i:de)\s+)?(?P<word>{_CUR_WORD}){_CENTS}(?![\p{{L}}\d])"
 )
-# The four amount patterns, run one by one (the word pattern only where a currency or cents
-# word occurs at all): half the cost of one alternation of them. Their matches are merged
-# leftmost first, and on the same start in this order, as the alternation would.
+# The four amount patterns, run one by one: half the cost of one alternation of them. An amount
+# of the last two ends at a currency or cents word (its cue), so they run only in windows of
+# `reach` characters before each cue (a spelled-out `um milhão, seiscentos e vinte e seis mil
+# reais` is 50) and 40 after it (`… reais e 50 centavos`). Their matches are merged leftmost
+# first, and on the same start in this order, as the alternation would.
 _PARTS = tuple(
-    (regex.compile(p, flags=regex.V0), cue)
-    for p, cue in (
-        (_SYMBOL_AMOUNT, None),
-        (_POSTFIX_AMOUNT, None),
-        (_WORD_AMOUNT, regex.compile(rf"(?i){_CUR_WORD}")),
-        (_CENTS_ALONE, regex.compile(rf"(?i){_alternation(CENTS_CURRENCY)}")),
+    (regex.compile(p, flags=regex.V0), cue and regex.compile(rf"(?<!\p{{L}})(?i:{cue})(?!\p{{L}})"), reach)
+    for p, cue, reach in (
+        (_SYMBOL_AMOUNT, None, 0),
+        (_POSTFIX_AMOUNT, None, 0),
+        (_WORD_AMOUNT, _CUR_WORD, 200),
+        (_CENTS_ALONE, _alternation(CENTS_CURRENCY), 10),
     )
 )
+_AFTER_CUE = 40
 
 # An amount without a currency of its own, right after one that has it: after a `NEXT_JOINS`
 # word at once (`de R$ 40 milhões para 55 milhões`), or after a list join within the sentence
@@ -153,16 +156,27 @@ _LISTED = regex.compile(
 
 def _amount_matches(text: str) -> list[regex.Match]:
     found = []
-    for priority, (pattern, cue) in enumerate(_PARTS):
-        if cue is not None and not cue.search(text):
-            continue
-        found += [(m.start(), priority, m) for m in pattern.finditer(text)]
+    for priority, (pattern, cue, reach) in enumerate(_PARTS):
+        for start, end in _windows(text, cue, reach) if cue else [(0, len(text))]:
+            found += [(m.start(), priority, m) for m in pattern.finditer(text, start, end)]
     out, end = [], -1
     for start, _, m in sorted(found, key=lambda x: (x[0], x[1])):
         if start >= end:
             out.append(m)
             end = m.end()
     return out
+
+
+def _windows(text: str, cue: regex.Pattern, reach: int) -> list[tuple[int, int]]:
+    """The stretches of `text` around each match of `cue`, overlapping ones joined."""
+    spans: list[list[int]] = []
+    for m in cue.finditer(text):
+        start, end = max(0, m.start() - reach), min(len(text), m.end() + _AFTER_CUE)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(start, end) for start, end in spans]
 
 
 _INTERVAL_HEAD = regex.compile(r"(?i:\b(entre|de|desde)\s+)$")
