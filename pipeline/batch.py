@@ -11,6 +11,7 @@ error records (`type: worker_died`), and the pool is rebuilt for the rest.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import os
@@ -78,8 +79,7 @@ def run(documents: Iterable[Document], config: RunConfig, *, workers: int = 1, o
     batches = _batches(documents, config.batch_size)
     context = get_context("fork") if "fork" in _start_methods() else None
     if context is not None:
-        Pipeline(config)  # loaded once here, the forked workers start with it (copy-on-write)
-        _warm_spelling()
+        _load_before_fork(config)
     pending: deque = deque()
     pool = _pool(workers, config, context)
     try:
@@ -133,11 +133,30 @@ def _pool(workers: int, config: RunConfig, context) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(config,))
 
 
-def _warm_spelling() -> None:
-    from .spelling import default_lexicon, hunspell_accepts
+def _load_before_fork(config: RunConfig) -> None:
+    """Load here what every worker needs, so that the forked workers share it (copy-on-write).
 
-    default_lexicon()
-    hunspell_accepts()
+    One short document goes through the pipeline first, which loads the tables that the rules and
+    the speller read only on their first use (the lexicon, gazetteers, hunspell). Then the garbage
+    collector is told to leave all of it alone (`gc.freeze`): a collection in a worker writes to the
+    header of every object it visits, and each page written is a page copied, so without it every
+    worker soon holds its own copy of the tables (see docs/quality.md, issue 21).
+    """
+    from .spelling import hunspell_accepts
+
+    pipeline = Pipeline(config)
+    list(pipeline.records([_WARM_UP]))
+    if config.steps is None or "spelling" in config.steps:
+        hunspell_accepts()  # asked only about words the speller would change: maybe not yet
+    gc.collect()
+    gc.freeze()
+
+
+_WARM_UP = Document(
+    id="warm-up",
+    text="A Prefeitura de Salvador recebeu R$ 1,5 milhão do Governo da Bahia em 5 de março de 2024.",
+    source={"path": None, "line": None, "format": "text"},
+)
 
 
 def _start_methods() -> list[str]:

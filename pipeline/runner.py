@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,9 +24,12 @@ from .themes import Theme
 # about 1 GB (benchmarks/soak.py, README). `--max-chars` / `max_chars=` raise or lower it.
 MAX_CHARS = 1_000_000
 
-# Parser memory (see annotate_many): texts go to spaCy in groups of at most PIPE_CHARS characters
-# (about 30 releases), and a text longer than CHUNK_CHARS is parsed in chunks of that size.
-PIPE_CHARS = 150_000
+# Parser memory (see annotate_many): texts go to spaCy in groups of at most PIPE_CHARS characters,
+# and a text longer than CHUNK_CHARS is parsed in chunks of that size. What one group costs grows
+# with its tokens (about 16 KB a token at the peak with the shipped model, some 3 KB a character:
+# 60 MB for 20,000 characters, 470 MB for 150,000), while groups larger than a few thousand tokens
+# parse no faster (issue 21, docs/quality.md). So the groups are sized for memory.
+PIPE_CHARS = 20_000
 CHUNK_CHARS = 20_000
 
 # Encodings ingest falls back to: the text was decoded, but a person may want to check it.
@@ -136,46 +140,66 @@ def _process_batch(
             except Exception as exc:  # a bad document must not stop the batch
                 record.error = _error(exc, "normalise")
         prepared.append((record, norm))
-    texts = [norm.text for _, norm in prepared if norm is not None]
-    try:
-        spacy_docs = iter(annotate_many(nlp, texts))
-    except Exception:
-        spacy_docs = None  # one document broke the batch: annotate them one by one below
+    # Docs come group by group and each goes as soon as its record is filled: a batch of long
+    # texts never holds all its parses at once.
+    spacy_docs: Iterator[Doc] | None = annotated(nlp, [norm.text for _, norm in prepared if norm is not None])
     for record, norm in prepared:
         if norm is not None:
             started = time.perf_counter()
             try:
-                spacy_doc = next(spacy_docs) if spacy_docs is not None else annotate_many(nlp, [norm.text])[0]
+                spacy_doc = None
+                if spacy_docs is not None:
+                    try:
+                        spacy_doc = next(spacy_docs)
+                    except Exception:
+                        spacy_docs = None  # a document broke its group: this one and the rest one by one
+                if spacy_doc is None:
+                    spacy_doc = annotate_many(nlp, [norm.text])[0]
                 _fill(record, norm, spacy_doc, taxonomy, document_frequency)
             except Exception as exc:
                 record.error = _error(exc, "annotate")
+            spacy_doc = None
             record.stats["seconds"] = round(time.perf_counter() - started, 4)
         yield record.to_dict()
 
 
 def annotate_many(nlp: Language, texts: list[str]) -> list[Doc]:
-    """spaCy Docs for `texts`, in order, with the parser's memory bounded.
+    """spaCy Docs for `texts`, in order, with the parser's memory bounded (see `annotated`)."""
+    return list(annotated(nlp, texts))
 
-    The parser's memory grows with what it is given at once: about 0.6 GB for one 200,000-character
-    text, 2.8 GB for a million. So texts go to `nlp.pipe` in groups of at most `PIPE_CHARS`
-    characters, and a text longer than `CHUNK_CHARS` is parsed alone, in chunks cut at paragraph or
-    sentence ends, which are then joined into one Doc. The joined Doc has the same text, so every
-    offset holds; entities, sentences and the rules' attributes come along.
+
+def annotated(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """spaCy Docs for `texts`, in order, a group at a time, with the parser's memory bounded.
+
+    The parser's memory grows with what it is given at once (about 16 KB a token at the peak: 60 MB
+    for 20,000 characters, 470 MB for 150,000; 2.8 GB for a million). So texts go to `nlp.pipe` in
+    groups of at most `PIPE_CHARS` characters, and a text longer than `CHUNK_CHARS` is parsed alone,
+    in chunks cut at paragraph or sentence ends, which are then joined into one Doc. The joined Doc
+    has the same text, so every offset holds; entities, sentences and the rules' attributes come
+    along. The next group is parsed only when the Docs of this one have been taken, and a Doc's
+    `tensor` (the tok2vec output, which no record field reads) is dropped before it is handed on.
     """
-    docs: list[Doc] = []
     group: list[str] = []
     group_chars = 0
     for text in texts:
         if len(text) > CHUNK_CHARS or group_chars + len(text) > PIPE_CHARS:
-            docs.extend(nlp.pipe(group))
+            yield from _lean(nlp.pipe(group))
             group, group_chars = [], 0
         if len(text) > CHUNK_CHARS:
-            docs.append(_annotate_long(nlp, text))
+            yield from _lean([_annotate_long(nlp, text)])
         else:
             group.append(text)
             group_chars += len(text)
-    docs.extend(nlp.pipe(group))
-    return docs
+    yield from _lean(nlp.pipe(group))
+
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def _lean(docs: Iterable[Doc]) -> Iterator[Doc]:
+    for doc in docs:
+        doc.tensor = _NO_TENSOR
+        yield doc
 
 
 def _annotate_long(nlp: Language, text: str) -> Doc:

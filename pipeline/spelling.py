@@ -21,8 +21,13 @@ How a word is judged, cheapest test first:
 
 from __future__ import annotations
 
+import gc
 import gzip
+import hashlib
+import marshal
 import math
+import os
+import sys
 from bisect import bisect_left
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Mapping
@@ -186,6 +191,28 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
+        """The lexicon in `path`, from its cache when there is one (see `_cache_file`)."""
+        cache = _cache_file(path)
+        if cache is not None:
+            enabled = gc.isenabled()
+            gc.disable()  # a million new objects: collections while they come would visit them all, often
+            try:
+                with open(cache, "rb") as fh:
+                    zipf, verbs, by_fold, sorted_folds = marshal.loads(fh.read())
+                return cls(zipf, frozenset(verbs), by_fold, sorted_folds)
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+            finally:
+                if enabled:
+                    gc.enable()
+        lexicon = cls.read(path)
+        if cache is not None:
+            _write_cache(cache, (lexicon.zipf, tuple(lexicon.verbs), lexicon.by_fold, lexicon.sorted_folds))
+        return lexicon
+
+    @classmethod
+    def read(cls, path: Path = LEXICON_PATH) -> Lexicon:
+        """The lexicon built from its TSV table."""
         zipf: dict[str, float] = {}
         verbs: set[str] = set()
         by_fold: dict[str, str | tuple[str, ...]] = {}
@@ -255,6 +282,38 @@ def _as_tuple(hit: str | tuple[str, ...]) -> tuple[str, ...]:
 @cache
 def default_lexicon() -> Lexicon:
     return Lexicon.load()
+
+
+# The built lexicon is kept in a cache file, which reads 2 to 3 times faster than the TSV table
+# (marshal: no parsing, shared strings stay shared). It is named by the table's content, so a new
+# table gets a new file; PTPIPE_CACHE_DIR moves the folder, PTPIPE_CACHE_DIR=off turns it off.
+CACHE_FORMAT = 1
+
+
+def _cache_file(path: Path) -> Path | None:
+    folder = os.environ.get("PTPIPE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ptpipe"
+    )
+    if folder == "off":
+        return None
+    try:
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+    python = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return Path(folder) / f"lexicon-{digest}-py{python}-v{CACHE_FORMAT}.marshal"
+
+
+def _write_cache(cache: Path, data: tuple) -> None:
+    """Write the cache beside its final name, then rename: readers never see half a file."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        with open(partial, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(partial, cache)
+    except OSError:
+        pass  # a read-only home: the next run reads the table again
 
 
 def _edits1(word: str) -> set[str]:
@@ -369,7 +428,9 @@ class Speller:
         self._spelt = {w.lower(): w for w in vocabulary if w != w.lower()}
         if vocabulary:  # the user's own words: known, never changed, offered as corrections
             self.lexicon = self.lexicon.with_words(dict.fromkeys(vocabulary, VOCABULARY_ZIPF))
-        self.accepts = hunspell_accepts() if accepts is True else accepts or None
+        # hunspell (about 0.5 s to load) is loaded on the first word it is asked about
+        self._lazy_accepts = accepts is True
+        self.accepts = None if accepts is True else accepts or None
         self._memo: dict[tuple[str, bool, bool], tuple[tuple, bool]] = {}
         self._memo_accepts: dict[str, bool] = {}
 
@@ -449,6 +510,8 @@ class Speller:
 
     def _accepted(self, word: str) -> bool:
         """The second opinion (hunspell), memoised like the candidates."""
+        if self._lazy_accepts:
+            self.accepts, self._lazy_accepts = hunspell_accepts(), False
         if self.accepts is None:
             return False
         if word not in self._memo_accepts:
