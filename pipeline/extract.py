@@ -16,7 +16,7 @@ from collections.abc import Callable
 import regex
 from spacy.tokens import Doc, Span
 
-from .components.dates import resolve
+from .components.dates import attributes
 from .lang.pt.orgs import ACRONYMS, CONNECTORS
 from .lang.pt.states import DEMONYMS
 from .normalise import Normalised
@@ -105,8 +105,15 @@ def _state(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
 
 
 def _date(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:
-    value = resolve(attrs, published) if attrs else None
-    return (value or fold(span.text),), value or span.text, {"value": value}
+    """`value` at its `grain`; an interval has `start` and `end` (`value` null) and is named by
+    them (`2024-07-13/2024-07-15`, ISO 8601's notation); a date that bounds an open interval
+    (`até 30 de junho`) keeps its value and says which end it is."""
+    found = attributes(attrs, published) if attrs else {"value": None, "grain": None}
+    value = found["value"]
+    if value is None and (found.get("start") or found.get("end")):
+        name = f"{found.get('start') or '..'}/{found.get('end') or '..'}"
+        return ("interval", name), name, found
+    return (value or fold(span.text),), value or span.text, found
 
 
 def _org(span: Span, attrs: dict, published) -> tuple[tuple, str, dict]:

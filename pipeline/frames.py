@@ -22,6 +22,10 @@ Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
   digits; `implausible_reason` says which). `money_counted` is `money` without the implausible
   amounts, the rows to sum; `money_flagged` lists those apart, for a person to read. One such
   amount (`R$ 1.004 trilhão` read as a quadrillion) is enough to ruin a sum;
+- `dates`: one row per DATE entity: value (ISO 8601 at its grain), grain (`day`, `month`,
+  `year`, `week`, `hour`, `minute`), start and end (an interval, whose value is null, or the
+  one end of an open interval: `até 30 de junho`), the document's date and the first mention
+  as written;
 - `keywords`, `themes`, `corrections`: one row per item, with its rank in the document.
 """
 
@@ -45,6 +49,7 @@ class Frames:
     keywords: pd.DataFrame
     themes: pd.DataFrame
     corrections: pd.DataFrame
+    dates: pd.DataFrame
 
     @property
     def money_counted(self) -> pd.DataFrame:
@@ -75,6 +80,7 @@ def from_records(records: Iterable[dict]) -> Frames:
         keywords=pd.DataFrame(rows["keywords"], columns=_KEYWORD),
         themes=_categories(pd.DataFrame(rows["themes"], columns=_THEME), "theme"),
         corrections=_categories(pd.DataFrame(rows["corrections"], columns=_CORRECTION), "kind"),
+        dates=_dates(rows["dates"]),
     )
 
 
@@ -84,6 +90,7 @@ _MONEY = [
     "doc_id", "entity", "canonical", "value", "min", "max", "currency", "published_at", "states",
     "ambiguous", "other_value", "implausible", "implausible_reason",
 ]  # fmt: skip
+_DATE = ["doc_id", "entity", "canonical", "value", "grain", "start", "end", "published_at", "text"]
 _KEYWORD = ["doc_id", "rank", "text", "lemma", "score", "count"]
 _THEME = ["doc_id", "rank", "theme", "score"]
 _CORRECTION = ["doc_id", "start", "end", "original", "replacement", "kind", "confidence"]
@@ -140,6 +147,17 @@ def _add(rec: dict, rows: dict[str, list[dict]]) -> None:
                     "implausible_reason": attrs.get("implausible_reason"),
                 }
             )
+        if ent["label"] == "DATE":
+            rows["dates"].append(
+                {
+                    "doc_id": doc_id,
+                    "entity": n,
+                    "canonical": ent["canonical"],
+                    **{k: attrs.get(k) for k in ("value", "grain", "start", "end")},
+                    "published_at": rec.get("published_at"),
+                    "text": ent["mentions"][0]["text"] if ent["mentions"] else None,
+                }
+            )
     for rank, kw in enumerate(rec.get("keywords") or [], start=1):
         rows["keywords"].append({"doc_id": doc_id, "rank": rank, **kw})
     for rank, theme in enumerate(rec.get("themes") or [], start=1):
@@ -168,6 +186,13 @@ def _money(rows: list[dict]) -> pd.DataFrame:
     for column in ("ambiguous", "implausible"):
         frame[column] = frame[column].astype(bool)
     return _categories(frame, "currency", "implausible_reason")
+
+
+def _dates(rows: list[dict]) -> pd.DataFrame:
+    # values stay ISO strings: their grains differ (`2024`, `2024-03`, `2024-W11`, `2024-03-15T10:30`)
+    frame = pd.DataFrame(rows, columns=_DATE)
+    frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
+    return _categories(frame, "grain")
 
 
 def _categories(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:

@@ -27,7 +27,7 @@ NOT_DATES = ["de segunda a sexta-feira", "Lei nº 8.742", "31/02/2024", "no ano 
 
 @pytest.mark.parametrize(("text", "span", "value"), CASES)
 def test_dates(text, span, value):
-    [m] = find_dates(text)
+    m = find_dates(text)[0]  # a time after the date is a mention of its own
     assert text[m.start : m.end] == span
     assert resolve(m.attrs, TUESDAY) == value
 

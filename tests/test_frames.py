@@ -70,3 +70,32 @@ def test_flagged_money_is_kept_apart_from_sums(nlp):
     assert f.money.implausible.dtype == bool and f.money.ambiguous.dtype == bool
     empty = frames.from_records([])
     assert empty.money_counted.empty and empty.money_flagged.empty
+
+
+def test_dates_table_has_grain_start_and_end(nlp):
+    # issue 23: an interval has start and end (value null), an open one keeps its value and one end
+    text = "As inscrições vão de 13 a 15 de julho. O prazo vai até 30 de junho. Em março de 2020 começou."
+    f = frames.from_records([pipeline.process(text, nlp=nlp, id="d", published_at="2024-03-15")])
+    dates = f.dates.set_index("text")
+    assert list(f.dates.columns) == [
+        "doc_id",
+        "entity",
+        "canonical",
+        "value",
+        "grain",
+        "start",
+        "end",
+        "published_at",
+        "text",
+    ]
+    assert dates.loc["13 a 15 de julho", ["start", "end", "grain"]].tolist() == ["2024-07-13", "2024-07-15", "day"]
+    assert (
+        pd.isna(dates.loc["13 a 15 de julho", "value"])
+        and dates.loc["13 a 15 de julho", "canonical"] == "2024-07-13/2024-07-15"
+    )
+    assert dates.loc["30 de junho", ["value", "end"]].tolist() == ["2024-06-30", "2024-06-30"]
+    assert dates.loc["março de 2020", ["value", "grain"]].tolist() == ["2020-03", "month"]
+    assert f.dates.grain.dtype == "category" and pd.api.types.is_datetime64_any_dtype(f.dates.published_at)
+    date_rows = f.entities[f.entities.label == "DATE"]
+    assert {"grain", "start", "end"} <= set(date_rows.columns)  # the entities table flattens them too
+    assert frames.from_records([]).dates.empty

@@ -154,6 +154,14 @@ def test_flagged_money_stays_out_of_the_chart(nlp):
     assert "Valores fora das somas" in page and "acima do limite plausível" in page
 
 
+def test_dates_show_grain_start_and_end(nlp):
+    # issue 23: an interval is named by its ends and shows them, with its grain
+    rec = pipeline.process("A feira vai de 13 a 15 de julho, até as 18h.", nlp=nlp, id="d", published_at="2024-03-15")
+    page, _ = report.render([rec])
+    assert 'title="DATE: 2024-07-13/2024-07-15"' in page
+    assert "grain: day; start: 2024-07-13; end: 2024-07-15" in page
+
+
 @pytest.mark.parametrize(
     ("value", "text"),
     [(2_321_286_890, "R$ 2,3 bi"), (1_500_000, "R$ 1,5 mi"), (300_000, "R$ 300,0 mil"), (12, "R$ 12")],

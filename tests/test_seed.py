@@ -42,8 +42,15 @@ def test_amams_is_one_org_with_its_long_form(record):
 
 
 def test_dates(record):
-    [date] = _by_label(record, "DATE")
-    assert date["attributes"]["value"] == "2021-07-06"
+    # the day, three times; since issue 23 also the times beside it: the dateline's 13:21 and the
+    # morning of `na manhã desta terça-feira`
+    dates = {d["canonical"]: d for d in _by_label(record, "DATE")}
+    assert dates["2021-07-06"]["attributes"] == {"value": "2021-07-06", "grain": "day"}
+    assert [m["text"] for m in dates["2021-07-06"]["mentions"]] == ["06 de Julho de 2021", "terça-feira", "6 de julho"]
+    assert dates["2021-07-06T13:21"]["attributes"] == {"value": "2021-07-06T13:21", "grain": "minute"}
+    morning = dates["2021-07-06T06:00/2021-07-06T11:59"]
+    assert morning["attributes"]["value"] is None and [m["text"] for m in morning["mentions"]] == ["manhã"]
+    assert len(dates) == 3
 
 
 def test_doubled_spaces_are_corrected_with_original_offsets(record, seed_text):

@@ -10,18 +10,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._spans import Match, set_entities
-from .dates import find_dates
+from .dates import find_dates, read_tenses
 from .money import find_amounts
 from .orgs import find_orgs
 from .places import find_places
 from .states import find_states
 
 
-def find_all(text: str):
-    """Every rule match in `text`, rule set by rule set."""
+def find_all(text: str, *, tense_from_text: bool = True):
+    """Every rule match in `text`, rule set by rule set (`tense_from_text`: see `find_dates`)."""
     yield from find_places(text)
     yield from (Match(a.start, a.end, "MONEY", a.attrs()) for a in find_amounts(text))
-    yield from find_dates(text)
+    yield from find_dates(text, tense_from_text=tense_from_text)
     yield from find_states(text)
     yield from find_orgs(text)
 
@@ -32,4 +32,7 @@ def make_rules(nlp: Language, name: str):
 
 
 def rules_component(doc: Doc) -> Doc:
-    return set_entities(doc, find_all(doc.text))
+    # a parsed Doc gives dates the tense of their verb (`realizou na sexta-feira`); a
+    # `spacy.blank` one has no parse, and the dates read the tense from the words instead
+    parsed = doc.has_annotation("MORPH") and doc.has_annotation("DEP")
+    return set_entities(doc, read_tenses(doc, find_all(doc.text, tense_from_text=not parsed)))
