@@ -92,6 +92,8 @@ def run(documents: Iterable[Document], config: RunConfig, *, workers: int = 1, o
                 yield from records
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if context is not None:
+            gc.unfreeze()  # the workers are gone: this process's collector may have its objects back
 
 
 def _next_done(pending: deque, ordered: bool):

@@ -193,7 +193,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         with _writer(args, append=bool(args.resume)) as writer:
-            for rec in _records(args, todo(), config):
+            for rec in _records(args, todo(), config, total):
                 writer.write(rec)
                 failed = rec["error"] is not None
                 counts["errors"] += failed
@@ -237,8 +237,11 @@ def _config(args: argparse.Namespace) -> batch.RunConfig:
     )
 
 
-def _records(args: argparse.Namespace, documents, config: batch.RunConfig):
+def _records(args: argparse.Namespace, documents, config: batch.RunConfig, total: int | None = None):
     workers = args.workers if args.workers is not None else batch.default_workers()
+    if total is not None and args.engine == "local":
+        # no more workers than batches: a few documents are done here, without starting a pool
+        workers = min(workers, max(1, -(-total // config.batch_size)))
     if args.engine == "dask":
         return batch.run_dask(
             documents, config, scheduler=args.scheduler, workers=max(workers, 1), ordered=not args.unordered
