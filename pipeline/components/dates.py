@@ -189,17 +189,23 @@ def _a_name(text: str, m: re.Match, month_group: str = "month") -> bool:
 # --- the rules --------------------------------------------------------------------------------
 # Each rule is a pattern and a builder: match -> _Found (or a list of them) or None.
 
+_OF_YEAR = r"\s+(?P<of_year>deste\s+ano|do\s+ano\s+passado|do\s+ano\s+que\s+vem|do\s+pr[óo]ximo\s+ano)(?!\w)"
 _DAY_MONTH = _rule(
     rf"(?<![\w/.,-])(?:(?P<day>{_D})|(?P<dayword>{_DW}))\s+(?:de\s+)?(?P<month>{_M})(?!\w)"
-    rf"(?:\s*(?:,|de|/)?\s*(?P<year>{_Y})(?![\w]|[.,]\d))?"
+    rf"(?:\s*(?:,|de|/)?\s*(?P<year>{_Y})(?![\w]|[.,]\d)|{_OF_YEAR})?"
 )
+_YEAR_SHIFT = {"deste ano": 0, "do ano passado": -1, "do ano que vem": 1, "do próximo ano": 1, "do proximo ano": 1}
 
 
 def _day_month(text: str, m: re.Match) -> _Found | None:
+    """`6 de julho de 2021`, `cinco de maio`, `1º de abril deste ano`, `5 maio`."""
     if _a_name(text, m):
         return None
     day = _day(m.group("day") or m.group("dayword"))
-    return _found(m, _calendar(day, _month(m.group("month")), m.group("year")))
+    parts = _calendar(day, _month(m.group("month")), m.group("year"))
+    if parts is not None and m.group("of_year"):
+        parts["year_shift"] = _YEAR_SHIFT[" ".join(m.group("of_year").split())]
+    return _found(m, parts)
 
 
 _DAY_RANGE = _rule(
@@ -249,7 +255,6 @@ _MONTH_ALONE = _rule(
     r"(?!\w)(?:\s+(?P<after>passado|que\s+vem|deste\s+ano|do\s+ano\s+passado|do\s+ano\s+que\s+vem"
     r"|do\s+próximo\s+ano|do\s+proximo\s+ano)(?!\w))?"
 )
-_YEAR_SHIFT = {"deste ano": 0, "do ano passado": -1, "do ano que vem": 1, "do próximo ano": 1, "do proximo ano": 1}
 
 
 def _month_alone(text: str, m: re.Match) -> _Found | None:
@@ -278,13 +283,11 @@ def _month_range(text: str, m: re.Match) -> _Found | None:
         return None
     if _word_before(text, m.start()).lower() == "rio":
         return None
-    y2 = m.group("y2")
-    first = _calendar(None, _month(m.group("m1")), m.group("y1") or y2)
-    last = _calendar(None, _month(m.group("m2")), y2)
+    first_month, last_month, y2 = _month(m.group("m1")), _month(m.group("m2")), m.group("y2")
+    y1 = m.group("y1") or (y2 and str(int(y2) - (first_month > last_month)))  # `entre dezembro e março de 2014`
+    first, last = _calendar(None, first_month, y1), _calendar(None, last_month, y2)
     if first is None or last is None:
         return None
-    if first["year"] is None and first["month"] > last["month"]:
-        first["year_shift_from_end"] = -1  # `de novembro a fevereiro`: November of the year before
     return _found(m, {"interval": [first, last]}, "m1")
 
 
@@ -418,8 +421,9 @@ def _day_word(text: str, m: re.Match) -> _Found | None:
         word in {"hoje", "amanhã", "amanha"}
         and before in {"de", "do", "o"}
         and not _TIME_JUST_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        and _word_before(text, m.start() - len(before) - 1).lower() != "dia"
     ):
-        return None  # `o Brasil de hoje`, `a escola do amanhã`
+        return None  # `o Brasil de hoje`, `a escola do amanhã`; not `no dia de amanhã`
     if word == "hoje" and not m.group("daynum") and not _TIME_AFTER.match(text, m.end()):
         return None  # alone, `hoje` mostly means "nowadays"
     return _found(m, {"offset": pt.DAY_OFFSETS[word]})
@@ -428,7 +432,7 @@ def _day_word(text: str, m: re.Match) -> _Found | None:
 _TIME_JUST_BEFORE = re.compile(rf"(?:{_TIME}|{_PARTS})\s+de\s+$", _I)
 
 _DIA = _rule(
-    r"(?<!\w)(?:(?P<anchor>próximo|proximo|último|ultimo|este|neste|deste|nesse|desse|esse)\s+)?(?P<dia>dia)\s+"
+    r"(?<!\w)(?:(?P<anchor>próximo|proximo|último|ultimo|passado|este|neste|deste|nesse|desse|esse)\s+)?(?P<dia>dia)\s+"
     r"(?P<day>[0-3]?\d)(?:\.?[º°]|o(?!\w))?(?![\d/]|[.,]\d|\s*(?:h(?!\w)|h\d|:\d|horas?(?!\w)))"
 )
 _EACH_AFTER = re.compile(r"\s+de\s+cada(?!\w)", _I)
@@ -485,10 +489,34 @@ def _offset(text: str, m: re.Match) -> _Found | None:
     if pre == "em" and unit == "year":
         return None  # `em dez anos, o programa atendeu...` is a span of time more often than a date
     n = _count(m.group("n"))
-    if not 0 < n <= 366:
-        return None
+    if not 0 < n <= 366 or _HALF_MORE.match(text, m.end()):
+        return None  # `há dois anos e meio` is no day, month or year
     sign = pt.OFFSET_BEFORE[pre] if pre else pt.OFFSET_AFTER[post]
-    return _found(m, {"offset": sign * n, "unit": unit})
+    parts = {"offset": sign * n, "unit": unit}
+    if pre in {"há", "faz"}:
+        if _a_duration(text, m.start()):
+            return None  # `esperávamos há 20 anos`, `atua há dez anos`: how long, not when
+        parts["ago"] = True
+    return _found(m, parts)
+
+
+_HALF_MORE = re.compile(r"\s+e\s+meio(?!\w)", _I)
+
+
+def _a_duration(text: str, start: int) -> bool:
+    """Whether the verb before `há N anos` is in the present or the imperfect (a duration)."""
+    stops = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
+    for word in reversed(_WORDS.findall(text, stops[-1] if stops else max(0, start - 80), start)[-6:]):
+        low = word.lower()
+        if (
+            low in pt.IMPERFECT_WORDS
+            or low in pt.DURATION_WORDS
+            or (len(low) > 4 and low.endswith(pt.IMPERFECT_ENDINGS))
+        ):
+            return True
+        if _word_tense(word):
+            return False
+    return False
 
 
 _PART = _rule(
@@ -598,21 +626,58 @@ def _number(word: str) -> bool:
     return word.rstrip("º°o.").isdigit() or word in pt.NUMBER_WORDS or word in pt.FIRST_WORDS
 
 
-def _after(*words: str):
-    allowed = frozenset(words)
-    return lambda prev, prev2: prev in allowed
-
-
 _PREP_MONTH = frozenset({"em", "até", "ate", "desde", "para", "durante"})
 _OF_MONTH = frozenset({"partir", "mês", "mes"})
 _UNIT_WORDS = frozenset({"dia", "semana", "mês", "mes"})
+_OF = frozenset({"de", "do", "da", "deste", "desse"})
+
+
+# Gates on the two words before a trigger (`prev`, `prev2`): whether a rule can hold it.
+def _day_before(prev: str, prev2: str) -> bool:  # `6 de julho`, `5 maio`
+    return (prev == "de" and _number(prev2)) or _number(prev)
+
+
+def _days_of(prev: str, prev2: str) -> bool:  # `13 a 15 de julho`
+    return prev == "de" and _number(prev2)
+
+
+def _range_of(prev: str, prev2: str) -> bool:  # `entre março e maio`, `de março a maio`
+    return prev in {"entre", "desde"} or (prev == "de" and not _number(prev2))
+
+
+def _part_of(prev: str, prev2: str) -> bool:  # `início de março`, `fim do ano`
+    return prev in _OF and prev2 in pt.PARTS
+
+
+def _position_of(prev: str, prev2: str) -> bool:  # `último dia de março`
+    return prev in _OF and prev2 in _UNIT_WORDS
+
+
+def _position_at(prev: str, prev2: str) -> bool:  # `último dia do ano`, `primeira semana de`
+    return prev in _OF or prev in pt.POSITIONS
+
+
+def _month_after(prev: str, prev2: str) -> bool:  # `em março`, `a partir de março`, `no mês de março`
+    return prev in _PREP_MONTH or (prev == "de" and prev2 in _OF_MONTH)
+
+
+def _month_of(prev: str, prev2: str) -> bool:  # `no próximo mês de março`
+    return prev == "de" and prev2 in {"mês", "mes"}
+
+
+def _counted(prev: str, prev2: str) -> bool:  # `há três semanas`
+    return _number(prev)
+
+
+def _first_or_last(prev: str, prev2: str) -> bool:  # `primeiro dia de 2013`
+    return prev in pt.POSITIONS
 
 
 @dataclass(frozen=True)
 class _Try:
     """A rule as a trigger tries it: `back` characters before the trigger where its match may
-    start (0: at the trigger), `ahead` characters it needs after it, and `gate(prev, prev2)` on
-    the two words before the trigger."""
+    start (0: at the trigger), `ahead` characters its words need after the trigger, and a gate
+    on the two words before the trigger."""
 
     pattern: re.Pattern
     build: object
@@ -623,32 +688,26 @@ class _Try:
 
 _KINDS: dict[str, tuple[_Try, ...]] = {
     "month": (
-        _Try(_DAY_RANGE, _day_range, 36, 0, lambda p, p2: p == "de" and _number(p2)),
-        _Try(_DAY_MONTH, _day_month, 24, 0, lambda p, p2: (p == "de" and _number(p2)) or _number(p)),
+        _Try(_DAY_RANGE, _day_range, 36, 0, _days_of),
+        _Try(_DAY_MONTH, _day_month, 24, 0, _day_before),
         _Try(_MONTH_YEAR, _month_year),
         _Try(_MONTH_DAY, _month_day),
-        _Try(
-            _MONTH_RANGE, _month_range, 7, 0, lambda p, p2: p in {"entre", "desde"} or (p == "de" and not _number(p2))
-        ),
-        _Try(_PART, _part, 16, 0, lambda p, p2: p in {"de", "do", "deste", "desse"} and p2 in pt.PARTS),
-        _Try(_POSITION, _position, 22, 0, lambda p, p2: p in {"de", "do", "da"} and p2 in _UNIT_WORDS),
-        _Try(_MONTH_ALONE, _month_alone, 14, 0, lambda p, p2: p in _PREP_MONTH or (p == "de" and p2 in _OF_MONTH)),
-        _Try(_UNIT, _unit, 18, 0, lambda p, p2: p == "de" and p2 in {"mês", "mes"}),
+        _Try(_MONTH_RANGE, _month_range, 7, 34, _range_of),
+        _Try(_PART, _part, 16, 0, _part_of),
+        _Try(_POSITION, _position, 22, 0, _position_of),
+        _Try(_MONTH_ALONE, _month_alone, 14, 0, _month_after),
+        _Try(_UNIT, _unit, 18, 0, _month_of),
     ),
     "abbr": (_Try(_ABBR, _abbr),),
     "weekday": (_Try(_WEEKDAY, _weekday, 10), _Try(_HOLIDAY, _holiday)),
     "dayword": (_Try(_DAY_WORD, _day_word, 10),),
-    "dia": (
-        _Try(_DIA, _dia, 10, 4),
-        _Try(_HOLIDAY, _holiday),
-        _Try(_POSITION, _position, 10, 24, lambda p, p2: p in pt.POSITIONS),
-    ),
-    "dias": (_Try(_OFFSET, _offset, 26, 0, lambda p, p2: _number(p)),),
+    "dia": (_Try(_DIA, _dia, 10, 4), _Try(_HOLIDAY, _holiday), _Try(_POSITION, _position, 10, 24, _first_or_last)),
+    "dias": (_Try(_OFFSET, _offset, 26, 0, _counted),),
     "unit": (
         _Try(_UNIT, _unit, 10),
-        _Try(_OFFSET, _offset, 26, 0, lambda p, p2: _number(p)),
-        _Try(_PART, _part, 16, 0, lambda p, p2: p in {"de", "do", "deste", "desse"} and p2 in pt.PARTS),
-        _Try(_POSITION, _position, 22, 0, lambda p, p2: p in {"de", "do", "da"} or p in pt.POSITIONS),
+        _Try(_OFFSET, _offset, 26, 0, _counted),
+        _Try(_PART, _part, 16, 0, _part_of),
+        _Try(_POSITION, _position, 22, 24, _position_at),
     ),
     "part": (_Try(_PART, _part),),
     "half": (_Try(_HALF, _half, 12),),
@@ -842,7 +901,11 @@ _BEFORE = re.compile(
 def _context(text: str, f: _Found, tense_from_text: bool) -> None:
     """Open ends (`até`, `a partir de`, `desde`), the word that says which way to look, and the
     tense of the clause for what the text leaves open."""
-    if "interval" in f.parts:
+    if "interval" in f.parts:  # `entre março e abril`: the sentence fixes the year of both
+        if any(_open(side) for side in f.parts["interval"]):
+            f.parts["needs_tense"] = True
+            if tense_from_text:
+                _set_tense(f.parts, text_tense(text, f.expr, f.end))
         return
     m = _BEFORE.search(text, max(0, f.expr - 24), f.expr)
     word = " ".join(m.group(1).lower().split()) if m else ""
@@ -858,6 +921,12 @@ def _context(text: str, f: _Found, tense_from_text: bool) -> None:
         f.parts["needs_tense"] = True
         if tense_from_text:
             f.parts["tense"] = text_tense(text, f.expr, f.end)
+
+
+def _set_tense(parts: dict, tense: str | None) -> None:
+    parts["tense"] = tense
+    for side in parts.get("interval", ()):
+        side["tense"] = tense
 
 
 def _open(parts: dict) -> bool:
@@ -880,8 +949,8 @@ def text_tense(text: str, start: int, end: int) -> str | None:
     lo = max(0, start - 160)
     stops = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     before = _WORDS.findall(text, stops[-1] if stops else lo, start)
-    for word in reversed(before):
-        tense = _word_tense(word)
+    for i in range(len(before) - 1, -1, -1):
+        tense = _word_tense(before[i], initial=i == 0)
         if tense:
             return tense
     stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
@@ -892,13 +961,14 @@ def text_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _word_tense(word: str) -> str | None:
+def _word_tense(word: str, *, initial: bool = False) -> str | None:
+    """A word's tense by its form; a capitalised word is a name unless it starts its clause."""
     low = word.lower()
     if low in pt.FUTURE_WORDS:
         return "future"
-    if low in pt.PAST_WORDS:
+    if low in pt.PAST_WORDS or low in pt.IMPERFECT_WORDS:
         return "past"
-    if word[:1].isupper() or low in pt.NOT_TENSE_WORDS or len(low) < 4:
+    if (word[:1].isupper() and not initial) or low in pt.NOT_TENSE_WORDS or len(low) < 4:
         return None
     if low.endswith(pt.FUTURE_ENDINGS):
         return "future"
@@ -991,12 +1061,15 @@ def find_dates(text: str, *, tense_from_text: bool = True) -> list[Match]:
 
 
 def doc_tense(doc: Doc, start: int, end: int) -> str | None:
-    """`past`, `future`, `present` or None (no verb found): the tense of the verb the date hangs
-    from in the dependency parse (`realizou na sexta-feira`, `será realizada`, `vai anunciar`)."""
+    """`past`, `imperfect`, `future`, `present` or None (no verb found): the tense of the verb the
+    date hangs from in the dependency parse (`realizou na sexta-feira`, `será realizada`,
+    `vai anunciar`, `esperávamos`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
+    if token.lower_ in {"há", "faz"} and token.head is not token:
+        token = token.head  # `há 20 anos`: the verb is the one `há` hangs from
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
             break
@@ -1009,8 +1082,10 @@ def doc_tense(doc: Doc, start: int, end: int) -> str | None:
     tenses = {t.morph.get("Tense")[0] for t in verbs if t.morph.get("Tense")}
     if "Fut" in tenses or any(t.lemma_ == "ir" and t.dep_ == "aux" for t in verbs):
         return "future"
-    if tenses & {"Past", "Pqp", "Imp"}:
+    if tenses & {"Past", "Pqp"}:
         return "past"
+    if "Imp" in tenses:
+        return "imperfect"
     return "present" if tenses else None
 
 
@@ -1020,13 +1095,17 @@ def read_tenses(doc: Doc, matches: Iterable[Match]) -> list[Match]:
     matches = list(matches)
     if not doc.has_annotation("MORPH") or not doc.has_annotation("DEP"):
         return matches
+    out = []
     for m in matches:
+        if m.label == "DATE" and m.attrs.get("ago") and doc_tense(doc, m.start, m.end) in {"present", "imperfect"}:
+            continue  # `esperávamos há 20 anos`: a duration the words alone did not show
         if m.label == "DATE" and m.attrs.get("needs_tense") and "tense" not in m.attrs:
             tense = doc_tense(doc, m.start, m.end)
             if tense is None:  # no verb in reach of the parse: the words of the clause
                 tense = text_tense(doc.text, m.start, m.end)
-            m.attrs["tense"] = None if tense == "present" else tense
-    return matches
+            _set_tense(m.attrs, {"present": None, "imperfect": "past"}.get(tense, tense))
+        out.append(m)
+    return out
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -1043,7 +1122,7 @@ def attributes(parts: dict, published: dt.date | None) -> dict:
     (`value` null) and for a date that bounds an open one (`até 30 de junho`: `end`)."""
     try:
         if "interval" in parts:
-            first, last = (_span(p, published) for p in parts["interval"])
+            first, last = (_span(p, published) for p in _one_year(parts["interval"], published))
             grain = last[2] or first[2]
             out = {"value": None, "grain": grain, "start": first[0], "end": last[1]}
             return out if out["start"] or out["end"] else {"value": None, "grain": None}
@@ -1056,6 +1135,20 @@ def attributes(parts: dict, published: dt.date | None) -> dict:
         return out
     except (ValueError, OverflowError):  # a day no calendar has, a year out of range
         return {"value": None, "grain": None}
+
+
+def _one_year(sides: list[dict], published: dt.date | None) -> list[dict]:
+    """`de novembro a fevereiro` without a year: the end is found first, the start is the latest
+    such month on or before it."""
+    first, last = sides
+    yearless = all("month" in p and p.get("year") is None and "year_shift" not in p for p in sides)
+    if not yearless or published is None:
+        return sides
+    end = _calendar_day(last, published)
+    if end is None:
+        return sides
+    before = (first["month"], first.get("day") or 1) > (last["month"], last.get("day") or 1)
+    return [{**first, "year": end[0].year - before}, last]
 
 
 def _span(parts: dict, published: dt.date | None) -> tuple[str | None, str | None, str | None]:

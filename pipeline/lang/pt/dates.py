@@ -307,8 +307,21 @@ PAST_WORDS: frozenset[str] = frozenset(
     {
         "foi", "foram", "fui", "fomos", "esteve", "estiveram", "teve", "tiveram", "fez", "fizeram", "disse",
         "disseram", "houve", "veio", "vieram", "deu", "deram", "pôde", "puderam", "quis", "quiseram", "trouxe",
-        "trouxeram", "soube", "souberam", "pôs", "puseram", "viu", "viram", "era", "eram", "estava", "estavam",
-        "tinha", "tinham", "havia",
+        "trouxeram", "soube", "souberam", "pôs", "puseram", "viu", "viram",
+    }
+)  # fmt: skip
+# The imperfect: past for which way to look, but `há 20 anos` after it is a duration
+# (`esperávamos há 20 anos`), not a date; so after the present (`atua há 20 anos`).
+IMPERFECT_WORDS: frozenset[str] = frozenset(
+    {"era", "eram", "estava", "estavam", "tinha", "tinham", "havia", "haviam", "ia", "iam", "vinha", "vinham"}
+)
+IMPERFECT_ENDINGS: tuple[str, ...] = ("ava", "avam", "ávamos", "íamos", "iam")
+DURATION_WORDS: frozenset[str] = frozenset(
+    {
+        "é", "são", "está", "estão", "existe", "existem", "atua", "atuam", "trabalha", "trabalham", "vive", "vivem",
+        "funciona", "funcionam", "aguarda", "aguardam", "espera", "esperam", "luta", "lutam", "tem", "têm",
+        "mora", "moram", "opera", "operam", "atende", "atendem", "acompanha", "acompanham", "dura", "duram",
+        "vem", "vêm", "continua", "continuam", "permanece", "permanecem", "sofre", "sofrem",
     }
 )  # fmt: skip
 PAST_ENDINGS: tuple[str, ...] = ("ou", "eu", "iu", "aram", "eram", "iram")
