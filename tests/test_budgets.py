@@ -112,3 +112,15 @@ def test_a_run_imports_no_dataframe_library(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_hunspell_cache_answers_as_spylls_does(tmp_path, monkeypatch):
+    monkeypatch.setenv("PTPIPE_CACHE_DIR", str(tmp_path))
+    from spylls.hunspell import Dictionary
+
+    spelling.hunspell_dictionary()  # builds the cache
+    assert list(tmp_path.glob("hunspell-*.marshal"))
+    cached, plain = spelling.hunspell_dictionary(), Dictionary.from_files(str(spelling.HUNSPELL_PATH))
+    words = ["demitira", "realçara", "superientende", "Acção", "ação", "CASA", "Lisboa", "lisboa", "xyzzy"]
+    words += list(spelling.default_lexicon().zipf)[::2000]
+    assert [cached.lookup(w) for w in words] == [plain.lookup(w) for w in words]
