@@ -310,13 +310,16 @@ def _iso_date(text: str, m: re.Match) -> _Found | None:
 _DAY_SLASH = _rule(r"(?<![\w/.])(?P<day>[0-3]?\d)/(?P<month_num>[01]?\d)(?![\d/]|[.,]\d)")
 _SLASH_LEADS = frozenset({"dia", "em", "até", "ate", "desde", "partir"})
 _SLASH_RANGE = re.compile(r"\s+(?:a|até|ate|e)\s+[0-3]?\d/[01]?\d(?![\d/])", _I)
+_SLASH_FIRST = re.compile(r"(?<![\d/])[0-3]?\d/[01]?\d\s+(?:a|até|ate|e)\s+$", _I)
 
 
 def _day_slash(text: str, m: re.Match) -> _Found | None:
     """`no dia 12/03`, `até 15/3`, `de 12/03 a 15/03`: day and month only after a word that makes
     them a date (`3/4 dos municípios` is a fraction)."""
     before = _word_before(text, m.start()).lower()
-    ranged = before in {"de", "entre"} and _SLASH_RANGE.match(text, m.end())
+    ranged = (before in {"de", "entre"} and _SLASH_RANGE.match(text, m.end())) or _SLASH_FIRST.search(
+        text, max(0, m.start() - 16), m.start()
+    )
     if before not in _SLASH_LEADS and not ranged:
         return None
     return _found(m, _calendar(int(m.group("day")), int(m.group("month_num")), None))
@@ -422,11 +425,12 @@ def _day_word(text: str, m: re.Match) -> _Found | None:
         and before in {"de", "do", "o"}
         and not _TIME_JUST_BEFORE.search(text, max(0, m.start() - 20), m.start())
         and _word_before(text, m.start() - len(before) - 1).lower() != "dia"
+        and not _BEFORE.search(text, max(0, m.start() - 24), m.start())
     ):
-        return None  # `o Brasil de hoje`, `a escola do amanhã`; not `no dia de amanhã`
+        return None  # `o Brasil de hoje`, `a escola do amanhã`; not `no dia de amanhã`, `a partir de amanhã`
     if word == "hoje" and not m.group("daynum") and not _TIME_AFTER.match(text, m.end()):
         return None  # alone, `hoje` mostly means "nowadays"
-    return _found(m, {"offset": pt.DAY_OFFSETS[word]})
+    return _Found(m.start(), m.end("word"), m.start(), {"offset": pt.DAY_OFFSETS[word]}, m.end())
 
 
 _TIME_JUST_BEFORE = re.compile(rf"(?:{_TIME}|{_PARTS})\s+de\s+$", _I)
@@ -600,6 +604,8 @@ def _holiday(text: str, m: re.Match) -> _Found | None:
         return None
     if name == "ano novo" and not text[m.start("name")].isupper() and lead not in {"no", "o", "do", "ao", "pelo"}:
         return None  # `um ano novo de trabalho`
+    if f"{lead} {name}" in _HOLIDAY_NAMES:  # `véspera de Natal` is a day of its own
+        name = f"{lead} {name}"
     parts: dict = {"holiday": name, "year": int(m.group("year")) if m.group("year") else None}
     start = m.start("name")
     if lead in {"dia de", "véspera de", "vespera de"}:
@@ -623,6 +629,8 @@ def _holiday_class(name: str) -> str:
 
 
 def _number(word: str) -> bool:
+    """A day as written before `de <month>`: `6`, `1º`, `cinco`, `primeiro`, `13-15`."""
+    word = word.replace("–", "-").rsplit("-", 1)[-1]
     return word.rstrip("º°o.").isdigit() or word in pt.NUMBER_WORDS or word in pt.FIRST_WORDS
 
 
@@ -757,7 +765,7 @@ TRIGGERS: dict[str, str] = _trigger_words()
 # The character before a trigger word is part of the match: `re` skips fast to a class of
 # characters, not to a lookbehind.
 _TRIGGER_BODY = rf"(?P<word>{_alt(TRIGGERS)})(?![^\W\d_])"
-_TRIGGER = re.compile(rf"[\s(|\"“'«—–:;,./\[*_>]{_TRIGGER_BODY}")
+_TRIGGER = re.compile(rf"[\s(|\-\"“'«—–:;,./\[*_>]{_TRIGGER_BODY}")
 _TRIGGER_AT_START = re.compile(_TRIGGER_BODY)
 # A separator between digits: `15/03/2024`, `31.12.2023`, `2024-03-15` (and `1.234`, let through).
 _DIGIT_MARK = re.compile(r"[/.\-](?<=\d[/.\-])\d")
@@ -804,7 +812,10 @@ def _triggers(low: str) -> list[tuple[int, int, str]]:
 
 def _words_before(low: str, start: int) -> tuple[str, str]:
     words = low[max(0, start - 40) : start].split()
-    return (words[-1] if words else ""), (words[-2] if len(words) > 1 else "")
+    return (words[-1].strip(_MARKS) if words else ""), (words[-2].strip(_MARKS) if len(words) > 1 else "")
+
+
+_MARKS = "\"“”'‘’«»()[],;:"
 
 
 def _candidates(text: str) -> list[_Found]:
@@ -1014,7 +1025,7 @@ def _time(m: re.Match, on: dict) -> _Found:
         )
     if m.group("word"):
         hour = pt.TIME_WORDS[m.group("word").lower()]
-        return _Found(m.start("word"), m.end("word"), m.start("word"), {"time": [hour, 0], "on": on})
+        return _Found(m.start("word"), m.end("word"), m.start("word"), {"time": [hour, None], "on": on})
     first = {"time": _clock(m.group("t1")), "on": on}
     if m.groupdict().get("t2"):
         return _Found(
@@ -1064,29 +1075,47 @@ def doc_tense(doc: Doc, start: int, end: int) -> str | None:
     """`past`, `imperfect`, `future`, `present` or None (no verb found): the tense of the verb the
     date hangs from in the dependency parse (`realizou na sexta-feira`, `será realizada`,
     `vai anunciar`, `esperávamos`)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    if token.lower_ in {"há", "faz"} and token.head is not token:
-        token = token.head  # `há 20 anos`: the verb is the one `há` hangs from
-    for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
-            break
-        if token.head is token:
-            return None
-        token = token.head
-    else:
+    token = _governing_verb(doc, start, end)
+    if token is None:
         return None
     verbs = [token, *(c for c in token.children if c.dep_ in {"aux", "aux:pass", "cop"})]
     tenses = {t.morph.get("Tense")[0] for t in verbs if t.morph.get("Tense")}
-    if "Fut" in tenses or any(t.lemma_ == "ir" and t.dep_ == "aux" for t in verbs):
+    # the future's endings say more than a small model's morphology (`continuaremos` tagged Past)
+    future_form = any(_word_tense(t.text, initial=True) == "future" for t in verbs)
+    if future_form or "Fut" in tenses or any(t.lemma_ == "ir" and t.dep_ == "aux" for t in verbs):
         return "future"
     if tenses & {"Past", "Pqp"}:
         return "past"
     if "Imp" in tenses:
         return "imperfect"
     return "present" if tenses else None
+
+
+def _governing_verb(doc: Doc, start: int, end: int):
+    """The verb (or the word with a copula or an auxiliary) a date hangs from, up to four heads up."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    if token.text.lower() in {"há", "faz"} and token.head is not token:
+        token = token.head  # `há 20 anos`: the verb is the one `há` hangs from
+    for _ in range(4):
+        if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _doc_duration(doc: Doc, start: int, end: int) -> bool:
+    """`há 20 anos` after a verb in the present or the imperfect is how long (`atua há 20 anos`);
+    before it, when (`há quatro anos só dava prejuízo`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(doc, start, end)
+    if span is None or verb is None or span[0].text.lower() not in {"há", "faz"}:
+        return False
+    return verb.i < span.start and doc_tense(doc, start, end) in {"present", "imperfect"}
 
 
 def read_tenses(doc: Doc, matches: Iterable[Match]) -> list[Match]:
@@ -1097,8 +1126,8 @@ def read_tenses(doc: Doc, matches: Iterable[Match]) -> list[Match]:
         return matches
     out = []
     for m in matches:
-        if m.label == "DATE" and m.attrs.get("ago") and doc_tense(doc, m.start, m.end) in {"present", "imperfect"}:
-            continue  # `esperávamos há 20 anos`: a duration the words alone did not show
+        if m.label == "DATE" and m.attrs.get("ago") and _doc_duration(doc, m.start, m.end):
+            continue  # `atua há 20 anos`: a duration the words alone did not show
         if m.label == "DATE" and m.attrs.get("needs_tense") and "tense" not in m.attrs:
             tense = doc_tense(doc, m.start, m.end)
             if tense is None:  # no verb in reach of the parse: the words of the clause

@@ -66,8 +66,11 @@ LAST: frozenset[str] = frozenset({"última", "ultima", "último", "ultimo", "pas
 # After a weekday, a month or a year: `quarta que vem`, `domingo passado`, `ano que vem`.
 NEXT_AFTER: frozenset[str] = frozenset({"que vem", "próximo", "proximo", "próxima", "proxima"})
 LAST_AFTER: frozenset[str] = frozenset({"passado", "passada"})
-# Words before a weekday that make it every such day, not a date (`toda terça-feira`).
-EVERY: frozenset[str] = frozenset({"toda", "todas", "todo", "todos", "cada", "às", "as", "aos", "nas", "nos"})
+# Words before a weekday that make it every such day or any one, not a date (`toda terça-feira`,
+# `cai num domingo`).
+EVERY: frozenset[str] = frozenset(
+    {"toda", "todas", "todo", "todos", "cada", "às", "as", "aos", "nas", "nos", "num", "numa", "um", "uma"}
+)
 
 # Number words a day or a count is written with (1 to 31).
 _UNITS: dict[str, int] = {
@@ -307,7 +310,9 @@ PAST_WORDS: frozenset[str] = frozenset(
     {
         "foi", "foram", "fui", "fomos", "esteve", "estiveram", "teve", "tiveram", "fez", "fizeram", "disse",
         "disseram", "houve", "veio", "vieram", "deu", "deram", "pôde", "puderam", "quis", "quiseram", "trouxe",
-        "trouxeram", "soube", "souberam", "pôs", "puseram", "viu", "viram",
+        "trouxeram", "soube", "souberam", "pôs", "puseram", "viu", "viram", "fiz", "fizemos", "estive",
+        "estivemos", "tive", "tivemos", "dissemos", "pude", "pudemos", "vim", "viemos", "dei", "demos",
+        "trouxemos", "vimos",
     }
 )  # fmt: skip
 # The imperfect: past for which way to look, but `há 20 anos` after it is a duration
@@ -324,15 +329,16 @@ DURATION_WORDS: frozenset[str] = frozenset(
         "vem", "vêm", "continua", "continuam", "permanece", "permanecem", "sofre", "sofrem",
     }
 )  # fmt: skip
-PAST_ENDINGS: tuple[str, ...] = ("ou", "eu", "iu", "aram", "eram", "iram")
-FUTURE_ENDINGS: tuple[str, ...] = ("rá", "rão")
+PAST_ENDINGS: tuple[str, ...] = ("ou", "eu", "iu", "aram", "eram", "iram", "íram")
+FUTURE_ENDINGS: tuple[str, ...] = ("rá", "rão", "remos", "rei")
 # Words with those endings that are no verbs (or no past or future ones).
 NOT_TENSE_WORDS: frozenset[str] = frozenset(
     {
         "ou", "sou", "vou", "dou", "estou", "eu", "seu", "meu", "teu", "museu", "europeu", "jubileu", "liceu",
         "apogeu", "ateneu", "hebreu", "plebeu", "pigmeu", "fariseu", "pneu", "judeu", "ilhéu", "réu", "céu",
         "chapéu", "troféu", "mausoléu", "verão", "pará", "ipirá", "guará", "maracá", "cará", "jacará",
-        "saguará", "panará", "itaperuçu", "abaeté", "pirão", "padrão", "ladrão", "patrão", "mourão",
+        "saguará", "panará", "itaperuçu", "abaeté", "pirão", "padrão", "ladrão", "patrão", "mourão", "barão",
+        "extremos", "supremos", "remos", "grei",
     }
 )  # fmt: skip
 
