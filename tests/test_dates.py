@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given
@@ -6,9 +7,12 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+import pipeline
 from benchmarks.dates import evaluate, load
+from pipeline import ingest
 from pipeline.components.dates import attributes, easter, find_dates, parse_date, read_tenses, resolve
 from pipeline.lang.pt.dates import NUMBER_WORDS
+from tests.conftest import CORPUS
 
 TUESDAY = dt.date(2021, 7, 6)
 
@@ -201,3 +205,17 @@ def test_a_date_without_a_parse_keeps_the_tense_of_its_words():
     text = "O prazo foi até 30 de junho."
     blank = Doc(Vocab(), words=text.split())
     assert read_tenses(blank, find_dates(text)) == find_dates(text)
+
+
+def test_every_gold_date_stays_right(nlp):
+    # corpus/gold predates issue 23: each of its DATE mentions keeps its span and its value
+    checked = 0
+    for path in sorted((CORPUS / "gold").glob("[0-9]*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        [doc] = ingest.read([str(CORPUS / gold["file"])])
+        record = next(pipeline.process_many([doc], nlp=nlp))
+        found = {(m["start"], m["end"]): e["attributes"] for e in record["entities"] for m in e["mentions"]}
+        for want in (e for e in gold["entities"] if e["label"] == "DATE"):
+            assert found.get((want["start"], want["end"]), {}).get("value") == want["value"], (path.name, want)
+            checked += 1
+    assert checked == 109
