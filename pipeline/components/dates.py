@@ -425,10 +425,10 @@ def _day_word(text: str, m: re.Match) -> _Found | None:
         and before in {"de", "do", "o"}
         and not _TIME_JUST_BEFORE.search(text, max(0, m.start() - 20), m.start())
         and _word_before(text, m.start() - len(before) - 1).lower() != "dia"
-        and not _BEFORE.search(text, max(0, m.start() - 24), m.start())
+        and not _BEFORE.search(text[max(0, m.start() - 24) : m.start()].lower())
     ):
         return None  # `o Brasil de hoje`, `a escola do amanhã`; not `no dia de amanhã`, `a partir de amanhã`
-    if word == "hoje" and not m.group("daynum") and not _TIME_AFTER.match(text, m.end()):
+    if word == "hoje" and not m.group("daynum") and not _TIME_AFTER.match(text[m.end() : m.end() + 40].lower()):
         return None  # alone, `hoje` mostly means "nowadays"
     return _Found(m.start(), m.end("word"), m.start(), {"offset": pt.DAY_OFFSETS[word]}, m.end())
 
@@ -818,8 +818,8 @@ def _words_before(low: str, start: int) -> tuple[str, str]:
 _MARKS = "\"“”'‘’«»()[],;:"
 
 
-def _candidates(text: str) -> list[_Found]:
-    low = _lower(text)
+def _candidates(text: str, low: str) -> list[_Found]:
+    """What every rule a trigger sets off finds around it (overlapping; `_longest_first` chooses)."""
     found: list[_Found] = []
     done: set[tuple[int, int]] = set()
     for start, end, kind in _triggers(low):
@@ -831,19 +831,27 @@ def _candidates(text: str) -> list[_Found]:
                 before = before or _words_before(low, start)
                 if not rule.gate(*before):
                     continue
-            if rule.back == 0:
-                matches = [m] if (m := rule.pattern.match(low, start)) else []
-            else:
-                matches = rule.pattern.finditer(low, max(0, start - rule.back), min(len(low), end + rule.ahead))
-            for m in matches:
-                if m.end() < start or (m.start(), id(rule.pattern)) in done:
-                    continue  # another trigger's, or seen from one before
-                done.add((m.start(), id(rule.pattern)))
-                whole = rule.pattern.match(low, m.start()) or m  # the window may have cut it short
-                got = rule.build(text, whole)
-                if got is not None:
-                    found.extend(got if isinstance(got, list) else [got])
+            m = _match_over(rule, low, start, end)
+            if m is None or (m.start(), id(rule.pattern)) in done:
+                continue  # nothing, or seen from a trigger before
+            done.add((m.start(), id(rule.pattern)))
+            got = rule.build(text, m)
+            if got is not None:
+                found.extend(got if isinstance(got, list) else [got])
     return found
+
+
+def _match_over(rule: _Try, low: str, start: int, end: int) -> re.Match | None:
+    """The rule's match that reaches the trigger, whole (a window may cut one short)."""
+    if rule.back == 0:
+        return rule.pattern.match(low, start)
+    hi = min(len(low), end + rule.ahead)
+    m = rule.pattern.search(low, max(0, start - rule.back), hi)
+    while m is not None and m.end() < start:  # one that ends before the trigger is another's
+        m = rule.pattern.search(low, m.start() + 1, hi)
+    if m is not None and m.end() >= hi - 1:
+        m = rule.pattern.match(low, m.start()) or m
+    return m
 
 
 def _holiday_gate(low: str, start: int, end: int) -> bool:
@@ -864,12 +872,13 @@ def _longest_first(found: list[_Found]) -> list[_Found]:
 
 # --- intervals, open ends, and which way to look ----------------------------------------------
 
-_JOIN = re.compile(r"\s+(?:a|até|ate|à)\s+", _I)
-_JOIN_AND = re.compile(r"\s+e\s+", _I)
-_INTERVAL_LEAD = re.compile(r"(?:^|\W)(de|desde|entre)\s+(?:o\s+|a\s+)?(?:dia\s+)?$", _I)
+# These and the patterns of times below read the lower-cased text.
+_JOIN = re.compile(r"\s+(?:a|até|ate|à)\s+")
+_JOIN_AND = re.compile(r"\s+e\s+")
+_INTERVAL_LEAD = re.compile(r"(?:^|\W)(de|desde|entre)\s+(?:o\s+|a\s+)?(?:dia\s+)?$")
 
 
-def _joined(text: str, found: list[_Found]) -> list[_Found]:
+def _joined(low: str, found: list[_Found]) -> list[_Found]:
     """`de 1º de abril a 30 de abril de 2024`, `entre 5 de março e 2 de abril`: two dates, one interval."""
     out: list[_Found] = []
     i = 0
@@ -877,8 +886,8 @@ def _joined(text: str, found: list[_Found]) -> list[_Found]:
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
         if b is not None and _joinable(a, b):
-            between = text[a.end : b.start]
-            lead = _INTERVAL_LEAD.search(text, max(0, a.expr - 12), a.expr)
+            between = low[a.end : b.start]
+            lead = _INTERVAL_LEAD.search(low, max(0, a.expr - 12), a.expr)
             lead_word = lead.group(1).lower() if lead else ""
             joined = (_JOIN.fullmatch(between) and (lead_word in {"de", "desde"} or _full_day(a))) or (
                 _JOIN_AND.fullmatch(between) and lead_word == "entre"
@@ -905,11 +914,11 @@ def _full_day(f: _Found) -> bool:
 
 
 _BEFORE = re.compile(
-    r"(?:^|\W)(até|ate|para|a\s+partir\s+d[eoa]s?|desde|a\s+contar\s+d[eoa]s?)\s+(?:(?:o|a)\s+)?(?:dia\s+)?$", _I
+    r"(?:^|\W)(até|ate|para|a\s+partir\s+d[eoa]s?|desde|a\s+contar\s+d[eoa]s?)\s+(?:(?:o|a)\s+)?(?:dia\s+)?$"
 )
 
 
-def _context(text: str, f: _Found, tense_from_text: bool) -> None:
+def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
     """Open ends (`até`, `a partir de`, `desde`), the word that says which way to look, and the
     tense of the clause for what the text leaves open."""
     if "interval" in f.parts:  # `entre março e abril`: the sentence fixes the year of both
@@ -918,8 +927,8 @@ def _context(text: str, f: _Found, tense_from_text: bool) -> None:
             if tense_from_text:
                 _set_tense(f.parts, text_tense(text, f.expr, f.end))
         return
-    m = _BEFORE.search(text, max(0, f.expr - 24), f.expr)
-    word = " ".join(m.group(1).lower().split()) if m else ""
+    m = _BEFORE.search(low, max(0, f.expr - 24), f.expr)
+    word = " ".join(m.group(1).split()) if m else ""
     if word in pt.OPEN_END:
         f.parts["bound"] = "end"
     elif word and word != "para":
@@ -991,28 +1000,28 @@ def _word_tense(word: str, *, initial: bool = False) -> str | None:
 # --- times of day beside a date ---------------------------------------------------------------
 
 _TIME_LEAD = r"(?:às|as|a\s+partir\s+das|até\s+(?:às|as)|por\s+volta\s+das|pelas|das|entre\s+as|de|pela|na|à|ao|em)"
-_TIME_AFTER = _re(
+_TIME_AFTER = _rule(
     r"(?:\s*\(\s*[0-3]?\d\s*\))?[ \t]*(?:[,–—-][ \t]*)?"
     rf"(?:{_TIME_LEAD}\s+)?"
     rf"(?:(?P<t1>{_TIME})(?:\s+(?:às|as|até\s+(?:às|as)|a|e\s+as|e)\s+(?P<t2>{_TIME}))?"
     rf"|(?P<part>{_PARTS})|(?P<word>meio-dia|meia-noite))(?!\w|:\d)"
 )
-_TIME_BEFORE = _re(
+_TIME_BEFORE = _rule(
     rf"(?:às|as|pela|na|à|ao|no)\s+(?:(?P<t1>{_TIME})|(?P<part>{_PARTS})|(?P<word>meio-dia|meia-noite))"
     r"(?!\w)\s+(?:(?:de|do|da)\s+)?$"
 )
 _HM = re.compile(r"(\d{1,2})(?:h|:)(\d\d)?", _I)
 
 
-def _times(text: str, f: _Found) -> list[_Found]:
+def _times(low: str, f: _Found) -> list[_Found]:
     """Times of day written beside a date that is a day: their own mentions, on that day."""
     if not _a_day(f.parts):
         return []
     out = []
-    m = _TIME_AFTER.match(text, f.reach)
+    m = _TIME_AFTER.match(low, f.reach)
     if m:
         out.append(_time(m, f.parts))
-    m = _TIME_BEFORE.search(text, max(0, f.expr - 40), f.expr)
+    m = _TIME_BEFORE.search(low, max(0, f.expr - 40), f.expr)
     if m:
         out.append(_time(m, f.parts))
     return out
@@ -1056,13 +1065,14 @@ def find_dates(text: str, *, tense_from_text: bool = True) -> list[Match]:
     clause read from the words, or, with `tense_from_text=False`, waits for `read_tenses` to read
     it from a parsed Doc (`needs_tense`).
     """
-    found = _joined(text, _longest_first(_candidates(text)))
+    low = _lower(text)
+    found = _joined(low, _longest_first(_candidates(text, low)))
     out: list[Match] = []
     taken = [(g.start, g.end) for g in found]
     for f in found:
-        _context(text, f, tense_from_text)
+        _context(text, low, f, tense_from_text)
         out.append(Match(f.start, f.end, "DATE", f.parts))
-        for t in _times(text, f):
+        for t in _times(low, f):
             if all(t.end <= s or t.start >= e for s, e in taken):
                 out.append(Match(t.start, t.end, "DATE", t.parts))
     return sorted(out, key=lambda x: x.start)
