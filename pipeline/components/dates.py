@@ -355,7 +355,7 @@ _WEEKDAY = _rule(
     rf"(?<!\w)(?:(?P<anchor>{_alt(pt.THIS_WEEK | pt.NEXT | pt.LAST | {'na', 'no'})})\s+)?"
     r"(?P<weekday>(?P<short>segunda|terça|terca|quarta|quinta|sexta)(?P<feira>[- ]feira)?|sábado|sabado|domingo"
     r"|(?P<num>[2-6])\.?ª[- ]feira)(?!\w)"
-    r"(?:\s*\(\s*(?P<daynum>[0-3]?\d)\s*\))?"
+    r"(?:\s*\(\s*(?P<daynum>[0-3]?\d)\s*\)|,\s+(?P<daynum2>[0-3]?\d)(?=\s*[,.;)]))?"
     r"(?:\s+(?P<after>que\s+vem|passad[oa]|pr[óo]xim[oa]|(?:desta|nesta|dessa|nessa|esta)\s+semana"
     r"|da\s+pr[óo]xima\s+semana|da\s+semana\s+que\s+vem|da\s+semana\s+passada|da\s+[úu]ltima\s+semana)(?!\w))?"
 )
@@ -373,7 +373,7 @@ def _weekday(text: str, m: re.Match) -> _Found | None:
         return None
     if short and _ORDINAL_NEXT.match(text, m.end("weekday")):
         return None  # `nesta segunda etapa`
-    qualified = (anchor and anchor not in {"na", "no"}) or after or m.group("daynum")
+    qualified = (anchor and anchor not in {"na", "no"}) or after or m.group("daynum") or m.group("daynum2")
     if short and not qualified:
         return None  # `na segunda etapa`, `a segunda edição`: a short weekday needs its anchor
     if m.group("feira") and not m.group("feira").startswith("-") and not qualified:
@@ -381,8 +381,8 @@ def _weekday(text: str, m: re.Match) -> _Found | None:
     written = m.group("weekday").lower()
     weekday = pt.WEEKDAY_NUMBERS[m.group("num")] if m.group("num") else pt.WEEKDAYS[_weekday_key(written)]
     parts: dict = {"weekday": weekday, "relative": _weekday_relative(anchor, after)}
-    if m.group("daynum"):
-        parts["daynum"] = int(m.group("daynum"))
+    if m.group("daynum") or m.group("daynum2"):  # `nesta sexta (15)`, `nesta quarta-feira, 9,`
+        parts["daynum"] = int(m.group("daynum") or m.group("daynum2"))
     return _Found(m.start("weekday"), m.end("weekday"), m.start(), parts, m.end())
 
 
