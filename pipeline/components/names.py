@@ -27,11 +27,14 @@ found unless the text says otherwise:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang.pt.names import capital_share, first_name_people, known_label
 from ..lang.pt.orgs import CONNECTORS
+from ..lang.pt.roles import ROLE_HEADS
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "PESSOA", "ORGANIZACAO", "LOCAL", "PERSON", "GPE", "MISC"})
 _PERSON = frozenset({"PER", "PESSOA", "PERSON"})
@@ -144,15 +147,18 @@ def _capitalised(token) -> bool:
 
 def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
     """Untagged recurrences of the model's names, and people's surnames alone (point 4)."""
-    wanted: dict[tuple[str, ...], str] = {}
+    votes: dict[tuple[str, ...], Counter] = {}
     for span in ents:
         if span._.ptpipe_attrs is not None or span.label_ not in NAME_LABELS or not span.text[:1].isupper():
             continue
         words = tuple(t.text for t in span)
         if len(words) > 1 or _acronym(span[0]) or (capital_share(words[0]) or 1.0) >= EITHER_SHARE:
-            wanted.setdefault(words, span.label_)
+            votes.setdefault(words, Counter())[span.label_] += 1
         if span.label_ in _PERSON and len(span) > 1 and _surname(span[-1].text):
-            wanted.setdefault((span[-1].text,), span.label_)
+            votes.setdefault((span[-1].text,), Counter())[span.label_] += 1
+    # the label the model gave these words most often (the first on a tie): a copy must not
+    # outvote the model's own readings in extract's one-label-per-name step
+    wanted = {words: counts.most_common(1)[0][0] for words, counts in votes.items()}
     if not wanted:
         return []
     taken = bytearray(len(doc))
@@ -213,24 +219,29 @@ def trimmed(span: Span) -> Span | None:
 
 
 def _person_core(span: Span) -> Span | None:
-    """A person's name without the capitalised common words the model took before it: a title or
-    a byline (`Técnico Pepe`, `PÚBLICO Isabel Cruz`). Only a word writers mostly write in lower
-    case and that is no first name goes. Words after the name stay: surnames are often common
-    words (`Paulo Portas`, `Manuel Alegre`)."""
+    """A person's name without the title or byline the model took before it (`Técnico Pepe`,
+    `Presidente Scalfaro`, `PÚBLICO Isabel Cruz`); `Tom Robinson` keeps `Tom`. Words after the
+    name stay: surnames are often common words (`Paulo Portas`, `Manuel Alegre`)."""
     start = span.start
-    while span.end - start > 1 and _common_word(span.doc[start]):
+    while span.end - start > 1 and _title_or_byline(span.doc[start]):
         start += 1
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
 
 
-def _common_word(token) -> bool:
+def _title_or_byline(token) -> bool:
+    """`Presidente`, `Técnico` (a role's head word), or a newspaper's byline in capitals
+    (`PÚBLICO`) that writers otherwise write in lower case."""
+    if token.lower_ in ROLE_HEADS:
+        return True
     share = capital_share(token.text)
-    return share is not None and share < COMMON_SHARE and not first_name_people(token.text)
+    return token.is_upper and len(token) >= 3 and share is not None and share < COMMON_SHARE
 
 
 def common_phrase(span: Span, lower_words: set[str]) -> bool:
     """Is this model entity a capitalised common word or phrase rather than a name?"""
     first = span[0]
+    if len(span) == 1 and first.is_lower:  # `estado`: a name is never one lower-case word
+        return True
     if _acronym(first):
         return False
     share = capital_share(first.text)

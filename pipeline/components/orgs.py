@@ -27,7 +27,8 @@ _PAREN = regex.compile(rf"\((?P<acr>{_ACRONYM})\)")
 _DASH = regex.compile(r"(?<![\p{L}\d])(?P<acr>\p{Lu}{2,}[\p{Lu}\d]*)\s+[-–—]\s+(?=\p{Lu})")
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
 _CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
-_CONN = "|".join(sorted(CONNECTORS, key=len, reverse=True))
+# `em`/`no`/`na` join a body to where it is (`Instituto Curie em Paris`), not to its own name.
+_CONN = "|".join(sorted(CONNECTORS - {"em", "no", "na", "nos", "nas"}, key=len, reverse=True))
 # Words of one name are joined by spaces, never by a line break (a heading is not part of the
 # name on the next line).
 _SP = r"[^\S\n]+"

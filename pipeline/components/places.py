@@ -45,6 +45,7 @@ REGION = regex.compile(
     r"|(?<=\b(?:[Rr]egião|[Rr]egiões|[oO]|[nNdDaA]o|pelo|e)\s+)(?<!\p{Lu}[\p{L}\-]*\s+d[oa]\s+)"
     r"(?:Norte|Nordeste|Centro-Oeste|Sudeste|Sul)"
     r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano))?)(?![\p{L}\-])"
+    r"(?!\s+\p{Lu})"  # `Sudeste Asiático`, `Norte Shopping`: part of another name
 )
 COMMON_ZIPF = 3.0  # a one-word name more common than this as a word needs a cue
 
