@@ -44,6 +44,7 @@ COMMON_SHARE = 0.2
 EITHER_SHARE = 0.5
 # A heading: a short line without final punctuation.
 HEADING_MAX_WORDS = 10
+SAINTS = frozenset({"São", "Santa", "Santo", "S.", "Sta.", "Sto.", "SÃO", "SANTA", "SANTO"})
 _EDGE_PUNCT = frozenset("\"'“”‘’«»()[]{}.,;:!?-–—/|*•")
 
 
@@ -73,6 +74,8 @@ def names_component(doc: Doc) -> Doc:
                 lower_words = {t.lower_ for t in doc if t.is_lower}
             if common_phrase(span, lower_words):
                 continue
+        if known is None and span.label_ in _PERSON and len(span) > 1 and span[0].text in SAINTS:
+            known = "LOC"  # `São Martinho`, `Santa Rita`: a saint's name is a place's, not a person's
         if known is not None and known != span.label_:
             span = Span(doc, span.start, span.end, label=known)
         kept.append(span)
