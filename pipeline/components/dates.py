@@ -101,10 +101,6 @@ _TIME = r"(?:[01]?\d|2[0-3])(?:h(?:[0-5]\d)?(?:min)?|:[0-5]\d)"
 _PARTS = _alt(pt.PARTS_OF_DAY)
 
 
-def _re(pattern: str) -> re.Pattern:
-    return re.compile(pattern, _I)
-
-
 def _rule(pattern: str) -> re.Pattern:
     """A rule's pattern: lower case, matched against the lower-cased text (case-insensitive
     matching costs `re` a lower-casing of every character it tries)."""
@@ -356,7 +352,7 @@ _WEEKDAY = _rule(
     r"(?P<weekday>(?P<short>segunda|terça|terca|quarta|quinta|sexta)(?P<feira>[- ]feira)?|sábado|sabado|domingo"
     r"|(?P<num>[2-6])\.?ª[- ]feira)(?!\w)"
     r"(?:\s*\(\s*(?P<daynum>[0-3]?\d)\s*\)|,\s+(?P<daynum2>[0-3]?\d)(?=\s*[,.;)]))?"
-    r"(?:\s+(?P<after>que\s+vem|passad[oa]|pr[óo]xim[oa]|(?:desta|nesta|dessa|nessa|esta)\s+semana"
+    rf"(?:\s+(?P<after>{_alt(pt.NEXT_AFTER | pt.LAST_AFTER)}|(?:desta|nesta|dessa|nessa|esta)\s+semana"
     r"|da\s+pr[óo]xima\s+semana|da\s+semana\s+que\s+vem|da\s+semana\s+passada|da\s+[úu]ltima\s+semana)(?!\w))?"
 )
 _WEEK_AFTER = {"desta": "this_week", "nesta": "this_week", "dessa": "this_week", "nessa": "this_week"}
@@ -459,9 +455,9 @@ def _dia(text: str, m: re.Match) -> _Found | None:
 
 
 _UNIT = _rule(
-    r"(?<!\w)(?:(?P<pre>este|esta|neste|nesta|deste|desta|próximo|proximo|próxima|proxima)\s+)?"
+    rf"(?<!\w)(?:(?P<pre>{_alt(pt.UNIT_THIS | pt.UNIT_NEXT)})\s+)?"
     r"(?P<unit>semana|mês|mes|ano)(?!\w)"
-    rf"(?:\s+de\s+(?P<month>{_M_ALONE})(?!\w)|\s+(?P<post>passad[oa]|que\s+vem|corrente|em\s+curso)(?!\w))?"
+    rf"(?:\s+de\s+(?P<month>{_M_ALONE})(?!\w)|\s+(?P<post>{_alt(pt.UNIT_AFTER)})(?!\w))?"
 )
 
 
@@ -918,7 +914,7 @@ def _full_day(f: _Found) -> bool:
 
 
 _BEFORE = re.compile(
-    r"(?:^|\W)(até|ate|para|a\s+partir\s+d[eoa]s?|desde|a\s+contar\s+d[eoa]s?)\s+(?:(?:o|a)\s+)?(?:dia\s+)?$"
+    rf"(?:^|\W)({_alt(pt.OPEN_END | pt.OPEN_START | pt.LEAN_FORWARD | pt.LEAN_BACK)})\s+(?:(?:o|a)\s+)?(?:dia\s+)?$"
 )
 
 
@@ -935,9 +931,9 @@ def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
     word = " ".join(m.group(1).split()) if m else ""
     if word in pt.OPEN_END:
         f.parts["bound"] = "end"
-    elif word and word != "para":
+    elif word in pt.OPEN_START:
         f.parts["bound"] = "start"
-    if word in pt.LEAN_FORWARD or word.startswith("a partir"):
+    if word in pt.LEAN_FORWARD:
         f.parts["lean"] = "forward"
     elif word in pt.LEAN_BACK:
         f.parts["lean"] = "back"

@@ -292,12 +292,16 @@ TIME_WORDS: dict[str, int] = {"meio-dia": 12, "meia-noite": 0}
 # Open intervals: `até 30 de junho` ends there, `a partir de 1º de abril` and `desde março`
 # start there.
 OPEN_END: frozenset[str] = frozenset({"até", "ate"})
-OPEN_START: frozenset[str] = frozenset({"a partir de", "a partir do", "a partir da", "desde", "a contar de"})
+OPEN_START: frozenset[str] = frozenset(
+    {"a partir de", "a partir do", "a partir da", "a partir dos", "desde", "a contar de", "a contar do", "a contar da"}
+)
 
 # Words just before a date that say which way to look from the publication date when the date
 # itself does not (`adiado para sexta-feira` is the next Friday, though `adiado` is past;
 # `desde segunda-feira` the last Monday). They weigh more than the verb's tense.
-LEAN_FORWARD: frozenset[str] = frozenset({"para", "até", "ate", "a partir de", "a partir do", "a partir da"})
+LEAN_FORWARD: frozenset[str] = frozenset(
+    {"para", "até", "ate", "a partir de", "a partir do", "a partir da", "a partir dos"}
+)
 LEAN_BACK: frozenset[str] = frozenset({"desde"})
 
 # The verb's tense from the text alone, where the spaCy pipeline has no morphology
