@@ -286,6 +286,11 @@ def default_lexicon() -> Lexicon:
 CACHE_FORMAT = 1
 
 
+def _tags(data: dict) -> dict:
+    """A .dic entry's tags as spylls holds them: a defaultdict when there are any, else a dict."""
+    return defaultdict(list, data) if data else {}
+
+
 def _cache_file(path: Path, kind: str = "lexicon") -> Path | None:
     folder = os.environ.get("PTPIPE_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ptpipe"
@@ -449,7 +454,7 @@ def hunspell_dictionary(path: Path = HUNSPELL_PATH):
     gc.disable()
     try:
         made = [
-            Word(stem=stem, flags=set(flags), data=defaultdict(list, data), captype=captypes[kind], alt_spellings=alt)
+            Word(stem=stem, flags=set(flags), data=_tags(data), captype=captypes[kind], alt_spellings=alt)
             for stem, flags, data, kind, alt in words
         ]
         dic = Dic(words=made)
