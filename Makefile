@@ -12,6 +12,7 @@ OUT ?= out
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -c "from pipeline import spelling; spelling.default_lexicon(); spelling.hunspell_dictionary()"
 	touch $(STAMP)
 
 install: $(STAMP)
