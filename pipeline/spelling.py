@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import gzip
 import hashlib
-import marshal
+import json
 import math
 import os
 import sys
@@ -196,14 +196,41 @@ class Lexicon:
         cached = _read_cache(cache) if cache is not None else None
         if cached is not None:
             try:
-                zipf, verbs, by_fold, sorted_folds = cached
-                return cls(zipf, frozenset(verbs), by_fold, sorted_folds)
-            except (TypeError, ValueError):
+                return cls._from_cache(cached)
+            except (KeyError, IndexError, TypeError, ValueError):
                 pass
         lexicon = cls.read(path)
         if cache is not None:
-            _write_cache(cache, (lexicon.zipf, tuple(lexicon.verbs), lexicon.by_fold, lexicon.sorted_folds))
+            _write_cache(cache, lexicon._to_cache())
         return lexicon
+
+    def _to_cache(self) -> dict:
+        """The tables as lists of plain values; words by their position, so that they load shared."""
+        words = list(self.zipf)
+        position = {word: i for i, word in enumerate(words)}
+        folds = list(self.by_fold)
+        return {
+            "words": words,
+            "hundredths": [round(z * 100) for z in self.zipf.values()],
+            "verbs": [position[v] for v in self.verbs],
+            "folds": folds,
+            "members": [position[m] if isinstance(m, str) else [position[w] for w in m] for m in self.by_fold.values()],
+            "order": sorted(range(len(folds)), key=folds.__getitem__),
+        }
+
+    @classmethod
+    def _from_cache(cls, data: dict) -> Lexicon:
+        words, folds = data["words"], data["folds"]
+        word = words.__getitem__
+        return cls(
+            dict(zip(words, map(_HUNDREDTHS.__getitem__, data["hundredths"]), strict=True)),
+            frozenset(map(word, data["verbs"])),
+            {
+                key: word(m) if isinstance(m, int) else tuple(map(word, m))
+                for key, m in zip(folds, data["members"], strict=True)
+            },
+            list(map(folds.__getitem__, data["order"])),
+        )
 
     @classmethod
     def read(cls, path: Path = LEXICON_PATH) -> Lexicon:
@@ -279,11 +306,12 @@ def default_lexicon() -> Lexicon:
     return Lexicon.load()
 
 
-# The built lexicon and hunspell's .dic entries are kept in cache files (marshal: no parsing,
-# shared strings stay shared), which read 2 to 10 times faster than the tables. A file is named by
+# The built lexicon and hunspell's .dic entries are kept in cache files (JSON of plain lists, which
+# the C decoder reads without a Python loop per line; data only, never code), which read 2 to 3
+# times faster than the tables. A file is named by
 # its table's content, so a new table gets a new file; PTPIPE_CACHE_DIR moves the folder (default
 # ~/.cache/ptpipe), PTPIPE_CACHE_DIR=off turns the caches off. The first run builds them.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _tags(data: dict) -> dict:
@@ -302,7 +330,7 @@ def _cache_file(path: Path, kind: str = "lexicon") -> Path | None:
     except OSError:
         return None
     python = f"{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(folder) / f"{kind}-{digest}-py{python}-v{CACHE_FORMAT}.marshal"
+    return Path(folder) / f"{kind}-{digest}-py{python}-v{CACHE_FORMAT}.json"
 
 
 def _read_cache(cache: Path):
@@ -310,8 +338,8 @@ def _read_cache(cache: Path):
     enabled = gc.isenabled()
     gc.disable()  # many new objects: collections while they come would visit them all, often
     try:
-        with open(cache, "rb") as fh:
-            return marshal.loads(fh.read())
+        with open(cache, encoding="utf-8") as fh:
+            return json.load(fh)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     finally:
@@ -324,8 +352,8 @@ def _write_cache(cache: Path, data: tuple) -> None:
     partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with open(partial, "wb") as fh:
-            marshal.dump(data, fh)
+        with open(partial, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
         os.replace(partial, cache)
     except (OSError, ValueError):  # a read-only home (the next run reads the table again), or odd data
         partial.unlink(missing_ok=True)
@@ -427,27 +455,35 @@ def hunspell_dictionary(path: Path = HUNSPELL_PATH):
 
     spylls spends most of its loading time (about 1 s, over 2 s on a busy machine) reading the .dic
     file line by line; the entries it makes of it (stem, flags, tags, capitalisation, and the two
-    indexes) are kept in a marshal cache beside the lexicon's, from which they are rebuilt 5 to 10
+    indexes) are kept in a JSON cache beside the lexicon's, from which they are rebuilt 2 to 3
     times faster. The .aff file (affix rules) is read as spylls reads it.
     """
     from spylls.hunspell import Dictionary, readers
-    from spylls.hunspell.data.dic import CapType, Dic, Word
     from spylls.hunspell.readers.file_reader import FileReader
 
     aff, context = readers.read_aff(FileReader(f"{path}.aff"))
     dic_path = Path(f"{path}.dic")
     cache = _cache_file(dic_path, "hunspell")
     entries = _read_cache(cache) if cache is not None else None
-    if entries is None:
-        rep = len(aff.REP)
-        dic = readers.read_dic(FileReader(str(dic_path), encoding=context.encoding), aff=aff, context=context)
-        if cache is not None and len(aff.REP) == rep:  # `ph:` tags change the .aff's tables: no cache then
-            position = {id(word): i for i, word in enumerate(dic.words)}
-            words = tuple((w.stem, tuple(w.flags), dict(w.data), w.captype.name, w.alt_spellings) for w in dic.words)
-            index = {stem: tuple(position[id(w)] for w in ws) for stem, ws in dic.index.items()}
-            lower = {stem: tuple(position[id(w)] for w in ws) for stem, ws in dic.lowercase_index.items()}
-            _write_cache(cache, (words, index, lower))
-        return Dictionary(aff, dic)
+    if entries is not None:
+        try:
+            return Dictionary(aff, _dic_from_cache(entries))
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass  # not what _write_cache wrote: read the .dic
+    rep = len(aff.REP)
+    dic = readers.read_dic(FileReader(str(dic_path), encoding=context.encoding), aff=aff, context=context)
+    if cache is not None and len(aff.REP) == rep:  # `ph:` tags change the .aff's tables: no cache then
+        position = {id(word): i for i, word in enumerate(dic.words)}
+        words = [(w.stem, sorted(w.flags), dict(w.data), w.captype.name, w.alt_spellings) for w in dic.words]
+        index = {stem: [position[id(w)] for w in ws] for stem, ws in dic.index.items()}
+        lower = {stem: [position[id(w)] for w in ws] for stem, ws in dic.lowercase_index.items()}
+        _write_cache(cache, [words, index, lower])
+    return Dictionary(aff, dic)
+
+
+def _dic_from_cache(entries: list):
+    from spylls.hunspell.data.dic import CapType, Dic, Word
+
     words, index, lower = entries
     captypes = {t.name: t for t in CapType}
     enabled = gc.isenabled()
@@ -463,7 +499,7 @@ def hunspell_dictionary(path: Path = HUNSPELL_PATH):
     finally:
         if enabled:
             gc.enable()
-    return Dictionary(aff, dic)
+    return dic
 
 
 class Speller:

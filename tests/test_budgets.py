@@ -55,13 +55,13 @@ def test_a_broken_group_costs_only_its_documents(monkeypatch):
 def test_the_lexicon_cache_reads_back_the_same_lexicon(tmp_path, monkeypatch):
     monkeypatch.setenv("PTPIPE_CACHE_DIR", str(tmp_path))
     built = spelling.Lexicon.load()
-    [cache] = tmp_path.glob("lexicon-*.marshal")
+    [cache] = tmp_path.glob("lexicon-*.json")
     cached = spelling.Lexicon.load()
     table = spelling.Lexicon.read()
     assert cached.zipf == table.zipf and list(cached.zipf) == list(table.zipf) and built.zipf == table.zipf
     assert cached.verbs == table.verbs and cached.by_fold == table.by_fold
     assert cached.sorted_folds == table.sorted_folds
-    cache.write_bytes(b"not marshal")  # a broken cache is read around, never trusted
+    cache.write_bytes(b"not json")  # a broken cache is read around, never trusted
     assert spelling.Lexicon.load().zipf == table.zipf
 
 
@@ -119,8 +119,18 @@ def test_the_hunspell_cache_answers_as_spylls_does(tmp_path, monkeypatch):
     from spylls.hunspell import Dictionary
 
     spelling.hunspell_dictionary()  # builds the cache
-    assert list(tmp_path.glob("hunspell-*.marshal"))
+    assert list(tmp_path.glob("hunspell-*.json"))
     cached, plain = spelling.hunspell_dictionary(), Dictionary.from_files(str(spelling.HUNSPELL_PATH))
     words = ["demitira", "realçara", "superientende", "Acção", "ação", "CASA", "Lisboa", "lisboa", "xyzzy"]
     words += list(spelling.default_lexicon().zipf)[::2000]
     assert [cached.lookup(w) for w in words] == [plain.lookup(w) for w in words]
+
+
+def test_a_cache_of_the_wrong_shape_is_read_around(tmp_path, monkeypatch):
+    monkeypatch.setenv("PTPIPE_CACHE_DIR", str(tmp_path))
+    spelling.hunspell_dictionary()
+    spelling.Lexicon.load()
+    for cache in tmp_path.glob("*.json"):
+        cache.write_text('{"words": 3}' if cache.name.startswith("lexicon") else "[1, 2]", encoding="utf-8")
+    assert spelling.hunspell_dictionary().lookup("demitira")
+    assert "casa" in spelling.Lexicon.load()
