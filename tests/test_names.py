@@ -45,6 +45,11 @@ MUST = [
     ),
     ("O Supremo Tribunal Federal julgou o caso.", {("ORG", "Supremo Tribunal Federal")}),
     ("A Petrobras anunciou lucro recorde.", {("ORG", "Petrobras")}),
+    ("O PSDB e o PT votaram no Congresso Nacional.", {("ORG", "PSDB"), ("ORG", "PT"), ("ORG", "Congresso Nacional")}),
+    ("A Ásia e o Sudeste Asiático crescem.", {("LOC", "Sudeste Asiático")}),
+    ("O Instituto Curie em Paris anunciou.", {("ORG", "Instituto Curie"), ("LOC", "Paris")}),
+    ("Ele mora em S. Martinho do Porto desde 1990.", {("LOC", "S. Martinho do Porto")}),
+    ("A Polícia Civil e Ary Chagas de Aguiar chegaram.", {("ORG", "Polícia Civil")}),
 ]
 
 MUST_NOT = [
@@ -53,6 +58,10 @@ MUST_NOT = [
     ("Infraestrutura\n\nA prefeitura entregou a obra.", "Infraestrutura"),
     ("Saúde\n\nO hospital recebeu novos leitos.", "Saúde"),
     ("Municípios do Norte e do Nordeste recebem a verba.", "Norte"),
+    # a region word inside another name, a body joined to its place by `em`
+    ("A Ásia e o Sudeste Asiático crescem.", "Sudeste"),
+    ("O Instituto Curie em Paris anunciou.", "Instituto Curie em Paris"),
+    ("A Polícia Civil e Ary Chagas de Aguiar chegaram.", "Polícia Civil e Ary Chagas de Aguiar"),
 ]
 
 
@@ -109,6 +118,23 @@ def test_trim_cuts_at_line_break_and_punctuation(nlp):
 def test_capitalised_common_words(nlp, word, common):
     doc = _doc(nlp, f"Disse que {word} vai bem.", [(2, 3, "LOC")])
     assert common_phrase(doc.ents[0], set()) is common
+
+
+def test_person_loses_a_title_not_a_first_name(nlp):
+    doc = _doc(nlp, "Técnico Pepe e Tom Robinson", [(0, 2, "PER"), (3, 5, "PER")])
+    assert [e.text for e in names_component(doc).ents] == ["Pepe", "Tom Robinson"]
+
+
+def test_one_lower_case_word_is_never_a_name(nlp):
+    doc = _doc(nlp, "o estado da Morávia", [(1, 2, "LOC")])
+    assert list(names_component(doc).ents) == []
+
+
+def test_copies_take_the_model_majority_label(nlp):
+    # the model reads Trump as LOC first, then PER twice; the untagged fourth is PER, not LOC
+    doc = _doc(nlp, "em Trump . Trump disse . Trump foi . Trump", [(1, 2, "LOC"), (3, 4, "PER"), (6, 7, "PER")])
+    out = names_component(doc)
+    assert [(e.start, e.label_) for e in out.ents if e.start == 9] == [(9, "PER")]
 
 
 def test_gazetteer_corrects_label_and_never_adds(nlp):
