@@ -197,7 +197,7 @@ class Lexicon:
         if cached is not None:
             try:
                 return cls._from_cache(cached)
-            except (KeyError, IndexError, TypeError, ValueError):
+            except (AttributeError, KeyError, IndexError, TypeError, ValueError):
                 pass
         lexicon = cls.read(path)
         if cache is not None:
@@ -205,31 +205,34 @@ class Lexicon:
         return lexicon
 
     def _to_cache(self) -> dict:
-        """The tables as lists of plain values; words by their position, so that they load shared."""
+        """The tables as plain lists and strings: words by their position, so that they load shared;
+        Zipf hundredths (0-999) as one character each, and the folded forms in sorted order, so that
+        no list of a million numbers is built and freed at every start."""
         words = list(self.zipf)
         position = {word: i for i, word in enumerate(words)}
-        folds = list(self.by_fold)
         return {
             "words": words,
-            "hundredths": [round(z * 100) for z in self.zipf.values()],
+            "hundredths": "".join(chr(round(z * 100)) for z in self.zipf.values()),
             "verbs": [position[v] for v in self.verbs],
-            "folds": folds,
-            "members": [position[m] if isinstance(m, str) else [position[w] for w in m] for m in self.by_fold.values()],
-            "order": sorted(range(len(folds)), key=folds.__getitem__),
+            # a folded form that is its only word's own spelling (most are) is that word: "" here
+            "folds": ["" if self.by_fold[key] == key else key for key in self.sorted_folds],
+            "members": [
+                position[m] if isinstance(m, str) else [position[w] for w in m]
+                for m in map(self.by_fold.__getitem__, self.sorted_folds)
+            ],
         }
 
     @classmethod
     def _from_cache(cls, data: dict) -> Lexicon:
-        words, folds = data["words"], data["folds"]
+        words = data["words"]
         word = words.__getitem__
+        members = [word(m) if isinstance(m, int) else tuple(map(word, m)) for m in data["members"]]
+        folds = [key or member for key, member in zip(data["folds"], members, strict=True)]
         return cls(
-            dict(zip(words, map(_HUNDREDTHS.__getitem__, data["hundredths"]), strict=True)),
+            dict(zip(words, map(_HUNDREDTHS.__getitem__, map(ord, data["hundredths"])), strict=True)),
             frozenset(map(word, data["verbs"])),
-            {
-                key: word(m) if isinstance(m, int) else tuple(map(word, m))
-                for key, m in zip(folds, data["members"], strict=True)
-            },
-            list(map(folds.__getitem__, data["order"])),
+            dict(zip(folds, members, strict=True)),
+            folds,
         )
 
     @classmethod
@@ -311,7 +314,7 @@ def default_lexicon() -> Lexicon:
 # times faster than the tables. A file is named by
 # its table's content, so a new table gets a new file; PTPIPE_CACHE_DIR moves the folder (default
 # ~/.cache/ptpipe), PTPIPE_CACHE_DIR=off turns the caches off. The first run builds them.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 
 
 def _tags(data: dict) -> dict:
@@ -468,7 +471,7 @@ def hunspell_dictionary(path: Path = HUNSPELL_PATH):
     if entries is not None:
         try:
             return Dictionary(aff, _dic_from_cache(entries))
-        except (KeyError, IndexError, TypeError, ValueError):
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError):
             pass  # not what _write_cache wrote: read the .dic
     rep = len(aff.REP)
     dic = readers.read_dic(FileReader(str(dic_path), encoding=context.encoding), aff=aff, context=context)
