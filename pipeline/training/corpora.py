@@ -35,6 +35,7 @@ from spacy.training.converters import conllu_to_docs
 from spacy.vocab import Vocab
 
 from . import nersets
+from .nersets import read_io_sentences  # the readers live in nersets; used below and re-exported
 
 NER_LABELS = {"PESSOA": "PER", "ORGANIZACAO": "ORG", "LOCAL": "LOC"}
 
@@ -77,28 +78,6 @@ def bosque_docs(path: Path, limit: int = 0) -> list[Doc]:
 
 
 # --- Paramopama (token<TAB>TAG, IO scheme) ----------------------------------------------------
-
-
-def read_io_sentences(path: Path, limit: int = 0) -> list[list[tuple[str, str]]]:
-    """Sentences of (token, tag) pairs from `token<TAB>TAG` or `token TAG` lines; blank lines
-    separate sentences."""
-    sentences, current = [], []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                    current = []
-                    if limit and len(sentences) >= limit:
-                        break
-                continue
-            # Paramopama separates with a tab, LeNER-Br with a space
-            token, _, tag = line.rpartition("\t" if "\t" in line else " ")
-            current.append((token, tag.strip() or "O"))
-    if current and not (limit and len(sentences) >= limit):
-        sentences.append(current)
-    return sentences
 
 
 def io_doc(vocab: Vocab, sentence: list[tuple[str, str]]) -> Doc:

@@ -277,7 +277,7 @@ def iob_file(path: Path, *, name: str | None = None, uner: bool | None = None) -
     one GoldDoc per sentence, text rebuilt by `detokenise`."""
     if uner is None:
         uner = path.suffix == ".iob2"
-    sentences = read_iob2_words(path) if uner else _read_token_tag(path)
+    sentences = read_iob2_words(path) if uner else read_io_sentences(path)
     ids = sentence_ids(path) if uner else []
     if len(ids) != len(sentences):
         ids = [f"{name or path.stem}-{k + 1}" for k in range(len(sentences))]
@@ -288,7 +288,9 @@ def iob_file(path: Path, *, name: str | None = None, uner: bool | None = None) -
     return out
 
 
-def _read_token_tag(path: Path) -> list[list[tuple[str, str]]]:
+def read_io_sentences(path: Path, limit: int = 0) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) pairs from `token<TAB>TAG` or `token TAG` lines; blank lines
+    separate sentences; `limit` keeps the first ones."""
     sentences, current = [], []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -296,13 +298,16 @@ def _read_token_tag(path: Path) -> list[list[tuple[str, str]]]:
             if not line.strip():
                 if current:
                     sentences.append(current)
-                current = []
+                    current = []
+                    if limit and len(sentences) >= limit:
+                        break
                 continue
+            # Paramopama separates with a tab, LeNER-Br with a space
             token, _, tag = line.rpartition("\t" if "\t" in line else " ")
             if token.startswith("pt:"):  # WikiANN prefixes every token with its language
                 token = token[3:]
             current.append((token, tag.strip() or "O"))
-    if current:
+    if current and not (limit and len(sentences) >= limit):
         sentences.append(current)
     return sentences
 
