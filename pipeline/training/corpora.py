@@ -115,35 +115,21 @@ def split_tail(items: list, fraction: float) -> tuple[list, list]:
 
 def harem_docs(path: Path, nlp, limit: int = 0) -> tuple[list[list[Doc]], int]:
     """Per HAREM document, one Doc per non-empty line (paragraph), entities mapped to tokens.
+    The spans are taken as HAREM gives them (not stripped, unlike `nersets.harem_json`), so that
+    the conversion the shipped model was trained on stays the same.
 
     Returns the documents and how many entities could not be aligned to token boundaries."""
     records = json.loads(path.read_text(encoding="utf-8"))
-    if limit:
-        records = records[:limit]
     out, dropped = [], 0
-    for record in records:
-        text = record["doc_text"]
-        ents = [e for e in record["entities"] if e["label"] in NER_LABELS]
-        paragraphs, offset = [], 0
-        for line in text.split("\n"):
-            start, end = offset, offset + len(line)
-            offset = end + 1
-            if not line.strip():
-                continue
-            doc = nlp.make_doc(line)
-            spans = []
-            for e in ents:
-                if e["start_offset"] >= start and e["end_offset"] <= end:
-                    span = doc.char_span(
-                        e["start_offset"] - start, e["end_offset"] - start, label=NER_LABELS[e["label"]]
-                    )
-                    if span is None:
-                        dropped += 1
-                    else:
-                        spans.append(span)
-            doc.ents = spacy.util.filter_spans(spans)
-            paragraphs.append(doc)
-        out.append(paragraphs)
+    for record in records[:limit] if limit else records:
+        spans = [
+            (e["start_offset"], e["end_offset"], NER_LABELS[e["label"]])
+            for e in record["entities"]
+            if e["label"] in NER_LABELS
+        ]
+        docs, lost = gold_docs(nlp, [nersets.GoldDoc(str(record["doc_id"]), record["doc_text"], spans)])
+        out.append(docs)
+        dropped += lost
     return out, dropped
 
 

@@ -4,6 +4,8 @@ Brazilian and European spellings both (`dezesseis`/`dezasseis`, `catorze`/`quato
 without accents (`março`/`marco` where the unaccented form is not an ordinary word in that place).
 """
 
+from .money import NUMBER_WORDS as _MONEY_NUMBERS
+
 MONTHS: dict[str, int] = {
     "janeiro": 1,
     "jan": 1,
@@ -72,37 +74,10 @@ EVERY: frozenset[str] = frozenset(
     {"toda", "todas", "todo", "todos", "cada", "às", "as", "aos", "nas", "nos", "num", "numa", "um", "uma"}
 )
 
-# Number words a day or a count is written with (1 to 31).
-_UNITS: dict[str, int] = {
-    "um": 1,
-    "uma": 1,
-    "dois": 2,
-    "duas": 2,
-    "três": 3,
-    "tres": 3,
-    "quatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "sete": 7,
-    "oito": 8,
-    "nove": 9,
-}
-_TEENS: dict[str, int] = {
-    "dez": 10,
-    "onze": 11,
-    "doze": 12,
-    "treze": 13,
-    "quatorze": 14,
-    "catorze": 14,
-    "quinze": 15,
-    "dezesseis": 16,
-    "dezasseis": 16,
-    "dezessete": 17,
-    "dezassete": 17,
-    "dezoito": 18,
-    "dezenove": 19,
-    "dezanove": 19,
-}
+# Number words a day or a count is written with (1 to 31), from the one table of number words
+# (money's), so that a spelling added there is read here too.
+_UNITS: dict[str, int] = {w: int(n) for w, n in _MONEY_NUMBERS.items() if n in range(1, 10)}
+_TEENS: dict[str, int] = {w: int(n) for w, n in _MONEY_NUMBERS.items() if n in range(10, 20)}
 
 
 def _number_words() -> dict[str, int]:
