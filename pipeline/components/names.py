@@ -168,11 +168,12 @@ def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in ents:
         taken[span.start : span.end] = b"\x01" * len(span)
     firsts = {words[0] for words in wanted}
+    longest_first = sorted(wanted.items(), key=lambda item: -len(item[0]))  # once, not per token
     out = []
     for token in doc:
         if token.text not in firsts or taken[token.i]:
             continue
-        for words, label in sorted(wanted.items(), key=lambda item: -len(item[0])):
+        for words, label in longest_first:
             end = token.i + len(words)
             if end <= len(doc) and not any(taken[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:
                 if not _whole_name(doc, token.i, end):
