@@ -53,6 +53,7 @@ _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=[\p{L}\p{N}\)\]\"”»])[ \t]+(?=(?:[,
 # Comma or semicolon glued to the next word between two letters (`municípios,estados`).
 _MISSING_SPACE_AFTER = regex.compile(r"(?<=\p{L}{2})([,;])(?=\p{L}{2})")
 _DOUBLED_COMMA = regex.compile(r"([,;])\1+")
+_GLUED_WORDS = regex.compile(r"\p{L}{2}([,;])\1+\p{L}{2}")
 
 
 # Mojibake: UTF-8 bytes read as CP1252 or Latin-1 (`AssistÃªncia`, `Ã§Ã£o`). A run starts
@@ -128,8 +129,17 @@ def punctuation(text: str) -> list[Edit]:
         for m in _MISSING_SPACE_AFTER.finditer(text)
         if not _inside_token_with(text, m.start(), "@/:")
     ]
-    edits += [Edit(m.start(), m.end(), m.group(1), "punctuation", 0.98) for m in _DOUBLED_COMMA.finditer(text)]
+    edits += [
+        Edit(m.start(), m.end(), _single_mark(text, m), "punctuation", 0.98) for m in _DOUBLED_COMMA.finditer(text)
+    ]
     return _disjoint(edits)
+
+
+def _single_mark(text: str, m: regex.Match) -> str:
+    """`,,` -> `,`; glued between two words (`AA;;AA`) it also gets the space a single mark
+    would get, so that a second pass has nothing left to do."""
+    glued = _GLUED_WORDS.fullmatch(text[max(0, m.start() - 2) : m.end() + 2]) is not None
+    return m.group(1) + (" " if glued and not _inside_token_with(text, m.start(), "@/:") else "")
 
 
 def spelling(text: str) -> list[Edit]:
