@@ -126,7 +126,8 @@ def test_default_steps_are_named():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("AA;;AA", "AA; AA"), ("palavra,,outra", "palavra, outra"), ("a,,b", "a,b"), ("x ,, y", "x, y")]
+    ("text", "expected"),
+    [("AA;;AA", "AA; AA"), ("palavra,,outra", "palavra, outra"), ("a,,b", "a,b"), ("x ,, y", "x, y")],
 )
 def test_doubled_marks_glued_between_words_get_their_space_in_one_pass(text, expected):
     # found by the idempotence property: `AA;;AA` became `AA;AA`, and only a second pass spaced it
