@@ -261,11 +261,22 @@ def common_phrase(span: Span, lower_words: set[str]) -> bool:
     return any(t.is_lower and t.is_alpha and t.lower_ not in CONNECTORS for t in span[1:])
 
 
+# `Doc.text` joins every token anew at each call; the layer asks for it per entity, so the
+# document being cleaned keeps its text here (one slot: the Doc itself, compared by identity).
+_CURRENT: dict = {"doc": None, "text": ""}
+
+
+def _text(doc: Doc) -> str:
+    if _CURRENT["doc"] is not doc:
+        _CURRENT.update(doc=doc, text=doc.text)
+    return _CURRENT["text"]
+
+
 def _acronym(token) -> bool:
     """`IRA`, `PT`: all capitals on a line that is not itself written in capitals."""
     if not (token.is_upper and len(token.text) >= 2):
         return False
-    text = token.doc.text
+    text = _text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     letters = [c for c in text[start : end if end != -1 else len(text)] if c.isalpha()]
@@ -273,7 +284,7 @@ def _acronym(token) -> bool:
 
 
 def _on_heading(span: Span) -> bool:
-    text = span.doc.text
+    text = _text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end != -1 else len(text)].strip()
