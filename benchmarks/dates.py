@@ -146,12 +146,13 @@ def cost(nlp, repeat: int = 7, against: str | None = None) -> dict:
     timings = {
         "find_dates (words for the tense)": lambda t, d: find_dates(t),
         "find_dates + read_tenses (as ptpipe_rules runs it)": lambda t, d: read_tenses(
-            d, find_dates(t, tense_from_text=not parsed)
+            d, find_dates(t, tense_from_text=not parsed), t
         ),
     }
     if against:
         spec = importlib.util.spec_from_file_location("dates_against", against)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
         timings[f"find_dates of {against}"] = lambda t, d: module.find_dates(t)
     out = {"documents": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts))}

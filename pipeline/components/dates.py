@@ -1128,9 +1128,10 @@ def _doc_duration(doc: Doc, start: int, end: int) -> bool:
     return verb.i < span.start and doc_tense(doc, start, end) in {"present", "imperfect"}
 
 
-def read_tenses(doc: Doc, matches: Iterable[Match]) -> list[Match]:
+def read_tenses(doc: Doc, matches: Iterable[Match], text: str | None = None) -> list[Match]:
     """Give the DATE matches that wait for a tense the tense of their verb in `doc`, where the
-    pipeline has morphology (a `spacy.blank` one keeps the tense read from the words)."""
+    pipeline has morphology (a `spacy.blank` one keeps the tense read from the words). `text` is
+    `doc.text` where the caller holds it already (Doc.text joins every token anew)."""
     matches = list(matches)
     if not doc.has_annotation("MORPH") or not doc.has_annotation("DEP"):
         return matches
@@ -1141,7 +1142,8 @@ def read_tenses(doc: Doc, matches: Iterable[Match]) -> list[Match]:
         if m.label == "DATE" and m.attrs.get("needs_tense") and "tense" not in m.attrs:
             tense = doc_tense(doc, m.start, m.end)
             if tense is None:  # no verb in reach of the parse: the words of the clause
-                tense = text_tense(doc.text, m.start, m.end)
+                text = doc.text if text is None else text  # read once, and only when needed
+                tense = text_tense(text, m.start, m.end)
             _set_tense(m.attrs, {"present": None, "imperfect": "past"}.get(tense, tense))
         out.append(m)
     return out
@@ -1167,4 +1169,5 @@ def make_dates(nlp: Language, name: str):
 
 def dates_component(doc: Doc) -> Doc:
     parsed = doc.has_annotation("MORPH") and doc.has_annotation("DEP")
-    return set_entities(doc, read_tenses(doc, find_dates(doc.text, tense_from_text=not parsed)))
+    text = doc.text
+    return set_entities(doc, read_tenses(doc, find_dates(text, tense_from_text=not parsed), text))

@@ -35,4 +35,5 @@ def rules_component(doc: Doc) -> Doc:
     # a parsed Doc gives dates the tense of their verb (`realizou na sexta-feira`); a
     # `spacy.blank` one has no parse, and the dates read the tense from the words instead
     parsed = doc.has_annotation("MORPH") and doc.has_annotation("DEP")
-    return set_entities(doc, read_tenses(doc, find_all(doc.text, tense_from_text=not parsed)))
+    text = doc.text  # Doc.text joins every token anew at each call: read it once
+    return set_entities(doc, read_tenses(doc, find_all(text, tense_from_text=not parsed), text))
