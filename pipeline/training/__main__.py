@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--threads", type=int, default=2)
 
+    p = sub.add_parser("rawtext", help="raw-pt + NER training text as JSONL for `spacy pretrain`")
+    p.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    p.add_argument("--out", type=Path, required=True)
+
     p = sub.add_parser("assemble", help="trained tagparse + ner -> one packaged pipeline")
     p.add_argument("--tagparse", type=Path, required=True)
     p.add_argument("--ner", type=Path, required=True)
@@ -49,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         from .vectors import train
 
         print(train(args.corpora, args.out, args.threads))
+    elif args.command == "rawtext":
+        from .rawtext import write_jsonl
+
+        print(f"{write_jsonl(args.corpora, args.out)} lines -> {args.out}")
     elif args.command == "assemble":
         from .assemble import assemble
 

@@ -2,9 +2,10 @@
 
 The Bosque pipeline (tok2vec, morphologizer, trainable_lemmatizer, parser) is the base; the
 NER component comes from its own run (UNER Bosque, Paramopama, First HAREM, noticias-ner-tcu) with
-its own internal tok2vec, so sourcing it needs no listener surgery and the two halves keep exactly
-the weights they were selected with. Where the NER was trained with static vectors (floret), its
-vectors table comes along.
+its own internal tok2vec, so the two halves keep exactly the weights they were selected with (a NER
+trained with a tok2vec component of its own, as `ner-pretrain.cfg` needs for `spacy pretrain`, gets
+a copy of it inside, so the shipped NER has the same shape either way). Where the NER was trained
+with static vectors (floret), its vectors table comes along.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def assemble(tagparse: Path, ner: Path, out: Path) -> Path:
     if "ner" in nlp.pipe_names:  # a shipped pipeline as the base: its NER is the one replaced
         nlp.remove_pipe("ner")
     ner_nlp = spacy.load(ner)
+    if "ner_tok2vec" in ner_nlp.pipe_names:  # ner-pretrain.cfg: a tok2vec component the NER listens to
+        ner_nlp.replace_listeners("ner_tok2vec", "ner", ["model.tok2vec"])  # a copy inside the NER
     if ner_nlp.vocab.vectors.shape[0]:  # floret vectors the NER reads as a static input
         nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
