@@ -170,3 +170,20 @@ def test_line_separators_end_to_end_with_workers_and_resume(tmp_path, capsys):
     assert cli.main([*argv, "--resume"]) == 0
     assert [r["id"] for r in emit.read_jsonl(str(out))] == ids
     assert f"{len(ids)} documents, {len(ids) - 3} records (3 already done)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lengths", "size", "max_chars", "expected"),
+    [
+        ([10] * 5, 2, 1000, [2, 2, 1]),  # by count
+        ([400, 400, 400, 400], 32, 1000, [2, 2]),  # by characters
+        ([5000, 10, 10], 32, 1000, [1, 2]),  # a long document is a batch of its own
+        ([10, 5000, 10], 32, 1000, [1, 1, 1]),
+        ([], 4, 1000, []),
+    ],
+)
+def test_batches_are_bounded_by_documents_and_characters(lengths, size, max_chars, expected):
+    docs = [Document(id=str(i), text="x" * n) for i, n in enumerate(lengths)]
+    batches = list(batch._batches(docs, size, max_chars))
+    assert [len(b) for b in batches] == expected
+    assert [d.id for b in batches for d in b] == [d.id for d in docs]  # nothing lost, order kept
