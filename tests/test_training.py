@@ -1,7 +1,7 @@
 """The training recipe end to end on a tiny slice of the corpora, so that it cannot rot.
 
-Converts the first sentences of every corpus, trains both halves for a few steps, assembles,
-evaluates. Scores are meaningless at this size; what is checked is that every step runs and
+Converts the first sentences of every corpus, trains both halves (the NER in its two stages) for a
+few steps, assembles, evaluates. Scores are meaningless at this size; what is checked is that every step runs and
 produces what the next one needs. Skipped when ../shared/corpora is absent.
 """
 
@@ -33,7 +33,14 @@ def tiny_run(tmp_path_factory):
     ):
         overrides = {**TINY, "paths.train": str(data / train_file), "paths.dev": str(data / dev_file)}
         train(CONFIGS / f"{config}.cfg", out / config, overrides=overrides)
-    model = assemble(out / "tagparse" / "model-last", out / "ner" / "model-last", out / "pt_ptpipe")
+    overrides = {  # the second stage: on UNER Bosque train alone, from the first stage's NER
+        **TINY,
+        "paths.source": str(out / "ner" / "model-last"),
+        "paths.train": str(data / "uner-train.spacy"),
+        "paths.dev": str(data / "ner-dev.spacy"),
+    }
+    train(CONFIGS / "ner-finetune.cfg", out / "ner-ft", overrides=overrides)
+    model = assemble(out / "tagparse" / "model-last", out / "ner-ft" / "model-last", out / "pt_ptpipe")
     return converted, model, evaluate(model, data, speed_words=500, runs=1)
 
 

@@ -217,6 +217,7 @@ def convert(corpora: Path, out: Path, limit: int = 0, lener: bool = False, wikia
         dropped += lost
     parts = {
         "ner-train.spacy": [*uner["train"], *para_train, *_flatten(harem_train * HAREM_REPEAT), *tcu_train, *extra],
+        "uner-train.spacy": uner["train"],  # the second stage: ner-finetune.cfg
         "ner-dev.spacy": uner["dev"],
         "uner-test.spacy": uner["test"],
         "pud-test.spacy": pud,
