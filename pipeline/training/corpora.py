@@ -217,7 +217,10 @@ def convert(corpora: Path, out: Path, limit: int = 0, lener: bool = False, wikia
         dropped += lost
     parts = {
         "ner-train.spacy": [*uner["train"], *para_train, *_flatten(harem_train * HAREM_REPEAT), *tcu_train, *extra],
-        "uner-train.spacy": uner["train"],  # the second stage: ner-finetune.cfg
+        # second-stage variants (ner-finetune.cfg; models/README.md has what each scored)
+        "uner-train.spacy": uner["train"],
+        "uner-harem-train.spacy": [*uner["train"], *_flatten(harem_train)],
+        "gold-train.spacy": [*uner["train"], *_flatten(harem_train), *tcu_train],
         "ner-dev.spacy": uner["dev"],
         "uner-test.spacy": uner["test"],
         "pud-test.spacy": pud,
