@@ -262,13 +262,14 @@ def common_phrase(span: Span, lower_words: set[str]) -> bool:
 
 
 # `Doc.text` joins every token anew at each call; the layer asks for it per entity, so the
-# document being cleaned keeps its text here (one slot: the Doc itself, compared by identity).
-_CURRENT: dict = {"doc": None, "text": ""}
+# document being cleaned keeps its text here (one slot: the Doc itself, compared by identity),
+# with what `_acronym` learned of each of its lines (line start -> written in capitals or not).
+_CURRENT: dict = {"doc": None, "text": "", "capital_lines": {}}
 
 
 def _text(doc: Doc) -> str:
     if _CURRENT["doc"] is not doc:
-        _CURRENT.update(doc=doc, text=doc.text)
+        _CURRENT.update(doc=doc, text=doc.text, capital_lines={})
     return _CURRENT["text"]
 
 
@@ -278,9 +279,12 @@ def _acronym(token) -> bool:
         return False
     text = _text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    letters = [c for c in text[start : end if end != -1 else len(text)] if c.isalpha()]
-    return sum(c.islower() for c in letters) > len(letters) // 4
+    lines = _CURRENT["capital_lines"]
+    if start not in lines:  # one count per line, not per capitalised word on it
+        end = text.find("\n", token.idx)
+        line = text[start : end if end != -1 else len(text)]
+        lines[start] = sum(map(str.islower, line)) > sum(map(str.isalpha, line)) // 4
+    return lines[start]
 
 
 def _on_heading(span: Span) -> bool:
