@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install browser run test lint clean lexicon gazetteers case-table model model-corpora model-vectors model-train model-assemble model-ner model-eval ner-eval
+.PHONY: install browser run test lint clean lexicon accents gazetteers case-table model model-corpora model-vectors model-train model-assemble model-ner model-eval ner-eval
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -48,6 +48,12 @@ lexicon: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[lexicon]'
 	$(BIN)/python -m pipeline.lang.build_lexicon
 	cp /usr/share/hunspell/pt_PT.aff /usr/share/hunspell/pt_PT.dic pipeline/lang/pt/hunspell/
+
+# --- lost accents in context (issue 17; see pipeline/lang/build_accents.py) -----------------
+# Not part of `make run`/`make test`: the model (weights only) is committed. Reads the train
+# splits in ../shared/corpora and raw-pt; about 5 minutes and 4 GB on 2 cores.
+accents: install
+	$(BIN)/python -m pipeline.lang.build_accents
 
 # --- name evidence (issue 16; see pipeline/lang/pt/names.py) -------------------------------
 # Not part of `make run`/`make test`: the tables are committed.

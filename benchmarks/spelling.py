@@ -19,10 +19,18 @@ number skipped is reported.
   by hand) counted against the corrector;
 - on our own releases, precision and recall against corpus/gold/spelling.tsv (their
   misspellings, listed by hand by reading, before any run of the corrector on them);
+- the real-word track (issue 17): the same clean sentences with the accents stripped from 1
+  word in 10 (`--real-word-rate`) of those whose stripped form is another lexicon word
+  (`está` -> `esta`, `é` -> `e`, `país` -> `pais`), lower-case words of any length, except the
+  spellings the 1990 agreement dropped (`idéia`: `ideia` is right today); precision
+  of the restorations, recall, false changes on the clean text, and the 20 most frequent word
+  pairs (see `real_word_score`); `--thresholds` lists them at each confidence threshold (run
+  it on dev to choose `RESTORE_CONFIDENCE` in pipeline/spelling.py);
 - tokens/s of the spelling step alone and of the whole normalise stage, on the clean text
   (median of `--runs`, each with empty memos), and the lexicon's memory (tracemalloc) and load time.
 
     python -m benchmarks.spelling [--split test] [--rate 0.1] [--seed 13] [--runs 3] [--show 20]
+    python -m benchmarks.spelling --split dev --thresholds   # choose RESTORE_CONFIDENCE
     python -m benchmarks.spelling --fit    # refit the confidence model on the train split
 
 `--fit` collects every suggestion the speller would make on injected and clean train
@@ -45,9 +53,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import ingest
+import regex
+
+from pipeline import accents, ingest
 from pipeline.normalise import normalise
-from pipeline.spelling import NEIGHBOURS, Lexicon, Speller, edit_cost, hunspell_accepts
+from pipeline.spelling import NEIGHBOURS, PRE_REFORM, Lexicon, Speller, edit_cost, hunspell_accepts
+from pipeline.textutil import BASE_LETTER
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -229,6 +240,10 @@ def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int,
     rng = random.Random(seed)
     skipped: Counter = Counter()
     injected = [inject(t, rng, rate, speller.lexicon, skipped, hard) for t in texts]
+    return _score(texts, injected, skipped, speller, show)
+
+
+def _score(texts: list[str], injected: list[Injected], skipped: Counter, speller: Speller, show: int) -> dict:
     by_kind: Counter = Counter()
     fixed_by_kind: Counter = Counter()
     changes = right = source_fixes = 0
@@ -278,6 +293,138 @@ def score(texts: list[str], speller: Speller, rate: float, seed: int, show: int,
     }
 
 
+# --- the real-word track: accents lost where the word without them is a word too ----------------
+
+_WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+
+
+def strip_accents(word: str) -> str:
+    return word.translate(BASE_LETTER)
+
+
+def inject_real_words(sentence: str, rng: random.Random, rate: float, lexicon: Lexicon, eligible: Counter) -> Injected:
+    """Every lower-case word whose accent-stripped form is another lexicon word (`está` ->
+    `esta`, `é` -> `e`, `país` -> `pais`) loses its diacritics with probability `rate`."""
+    out: list[str] = []
+    typos: dict[int, tuple[int, str, str]] = {}
+    pos = last = 0
+    for match in _WORD.finditer(sentence):
+        word = match.group()
+        bare = strip_accents(word)
+        if not word.islower() or bare == word or bare not in lexicon.zipf:
+            continue
+        if PRE_REFORM.search(word):  # `idéia` -> `ideia` is today's spelling, not a typo
+            eligible["pre-reform spellings skipped"] += 1
+            continue
+        eligible["words"] += 1
+        if rng.random() >= rate:
+            continue
+        out.append(sentence[last : match.start()])
+        pos += match.start() - last
+        typos[pos] = (pos + len(bare), word, f"{bare}/{word}")
+        out.append(bare)
+        pos += len(bare)
+        last = match.end()
+    out.append(sentence[last:])
+    return Injected("".join(out), typos)
+
+
+def real_word_score(texts: list[str], speller: Speller, rate: float, seed: int, show: int, pairs: int = 20) -> dict:
+    """The real-word track: `texts` with accents stripped from words that stay words.
+
+    - precision: restorations (changes of words that are words as typed, the real-word step's)
+      that give back the original word / all restorations; `precision_all_changes` counts the
+      non-word step's changes on the same text too (its own track measures them);
+    - recall: stripped words given back / stripped words;
+    - false changes per 1,000 clean tokens: all changes of either step on the clean texts;
+    - the same by word pair, for the `pairs` most frequent pairs.
+    """
+    rng = random.Random(seed)
+    eligible: Counter = Counter()
+    injected = [inject_real_words(t, rng, rate, speller.lexicon, eligible) for t in texts]
+    result = _score(texts, injected, Counter(), speller, show)
+    forms = accents.default_model().classes
+    by_pair: Counter = Counter()
+    fixed: Counter = Counter()
+    wrong: Counter = Counter()
+    restorations = right = 0
+    for item in injected:
+        edits = {e.start: e for e in speller.edits(item.text)}
+        for start, (end, original, pair) in item.typos.items():
+            by_pair[pair] += 1
+            edit = edits.get(start)
+            fixed[pair] += bool(edit and edit.end == end and edit.replacement == original)
+        for start, edit in edits.items():
+            typed = item.text[start : edit.end]
+            typo = item.typos.get(start)
+            good = bool(typo and typo[0] == edit.end and typo[1] == edit.replacement)
+            if typed.lower() in speller.lexicon.zipf or typed.lower() in forms:
+                restorations += 1
+                right += good
+            if not good and not _source_fix(item.text, edit):
+                wrong[f"{typed} -> {edit.replacement}"] += 1
+    result["precision_all_changes"] = result.pop("precision")
+    result["precision_all_changes_raw"] = result.pop("precision_raw")
+    result["restorations"] = restorations
+    result["precision"] = _ratio(right, restorations)
+    result["eligible_words"] = eligible["words"]
+    result["pre_reform_skipped"] = eligible["pre-reform spellings skipped"]
+    result["recall_by_kind"] = {}
+    result["pairs"] = [
+        {"pair": pair, "stripped": n, "restored": fixed[pair], "recall": round(fixed[pair] / n, 3)}
+        for pair, n in by_pair.most_common(pairs)
+    ]
+    result["wrong_changes"] = dict(wrong.most_common(show))
+    return result
+
+
+def restore_thresholds(texts: list[str], speller: Speller, rate: float, seed: int, seeds: int = 5) -> list[dict]:
+    """Real-word restorations at each confidence threshold (on dev: how RESTORE_CONFIDENCE is
+    chosen): precision and recall on the stripped texts, false changes per 1,000 clean tokens.
+    The texts are stripped `seeds` times (seeds `seed`, `seed + 1`...): one draw of dev has fewer
+    than 100 stripped words, too few to choose from."""
+    injected = []
+    for s in range(seed, seed + seeds):
+        rng = random.Random(s)
+        injected += [inject_real_words(t, rng, rate, speller.lexicon, Counter()) for t in texts]
+    noisy = []  # (confidence, right)
+    for item in injected:
+        for edit in _all_restorations(speller, item.text):
+            typo = item.typos.get(edit.start)
+            noisy.append((edit.confidence, bool(typo and typo[0] == edit.end and typo[1] == edit.replacement)))
+    clean = [e.confidence for t in texts for e in _all_restorations(speller, t)]
+    total = sum(len(item.typos) for item in injected)
+    n_tokens = sum(tokens(t) for t in texts)
+    out = []
+    for threshold in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.96, 0.98):
+        made = [right for c, right in noisy if c >= threshold]
+        out.append(
+            {
+                "threshold": threshold,
+                "changes": len(made),
+                "precision": _ratio(sum(made), len(made)),
+                "recall": _ratio(sum(made), total),
+                "false_per_1000_clean": round(1000 * sum(c >= threshold for c in clean) / n_tokens, 3),
+            }
+        )
+    return out
+
+
+def _all_restorations(speller: Speller, text: str):
+    """The restorations `speller.edits` would weigh, whatever their confidence."""
+    import pipeline.spelling as spelling
+
+    saved = spelling.RESTORE_CONFIDENCE
+    spelling.RESTORE_CONFIDENCE = 0.0
+    try:
+        made = [e for e in speller.proposals(text) if e[3].confidence >= spelling.MIN_CONFIDENCE]
+        lost = sum(1 for _, _, word, s in made if spelling._lost_accents(word.lower(), s.word))
+        kept = len(spelling._ACCENTED_WORD.findall(text))
+        return speller.restorations(text, accents.strip_rate(kept, lost), skip=(e[0] for e in made))
+    finally:
+        spelling.RESTORE_CONFIDENCE = saved
+
+
 def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
@@ -291,13 +438,16 @@ def corpus_score(speller: Speller, gold_path: Path = CORPUS_GOLD) -> dict:
     no row have no misspelling: every change there is false.
     """
     gold: dict[str, Counter] = {}
+    real_word_pairs: set[tuple[str, str]] = set()
     real_words = 0
     with gold_path.open(encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
     for file, _, _, typo, correction, real_word in rows[1:]:
         gold.setdefault(Path(file).name, Counter())[(typo, correction)] += 1
         real_words += real_word == "yes"
-    right = changes = 0
+        if real_word == "yes":
+            real_word_pairs.add((typo, correction))
+    right = right_real = changes = 0
     wrong: list[str] = []
     missed: list[str] = []
     docs = list(ingest.read([str(ROOT / "corpus" / "releases")]))
@@ -307,6 +457,7 @@ def corpus_score(speller: Speller, gold_path: Path = CORPUS_GOLD) -> dict:
         expected = gold.get(name, Counter())
         hits = found & expected
         right += sum(hits.values())
+        right_real += sum(n for pair, n in hits.items() if pair in real_word_pairs)
         changes += sum(found.values())
         wrong += [f"{name}: {a} -> {b}" for a, b in (found - hits).elements()]
         missed += [f"{name}: {a} -> {b}" for a, b in (expected - hits).elements()]
@@ -318,7 +469,8 @@ def corpus_score(speller: Speller, gold_path: Path = CORPUS_GOLD) -> dict:
         "changes": changes,
         "precision": _ratio(right, changes),
         "recall": _ratio(right, typos),
-        "recall_non_word": _ratio(right, typos - real_words),
+        "recall_non_word": _ratio(right - right_real, typos - real_words),
+        "recall_real_word": _ratio(right_real, real_words),
         "wrong": wrong,
         "missed": missed,
     }
@@ -370,7 +522,7 @@ def speed(texts: list[str], fn, runs: int) -> float:
 def lexicon_cost() -> dict:
     """Memory (tracemalloc, after load) and load time of the lexicon and the hunspell dictionary."""
     out = {}
-    for name, load in (("lexicon", Lexicon.load), ("hunspell", _load_hunspell)):
+    for name, load in (("lexicon", Lexicon.load), ("hunspell", _load_hunspell), ("accents", accents.AccentModel.load)):
         tracemalloc.start()
         kept = load()
         current, peak = tracemalloc.get_traced_memory()
@@ -381,6 +533,7 @@ def lexicon_cost() -> dict:
         out[f"{name}_mb"] = round(current / 1e6, 1)
         out[f"{name}_peak_mb"] = round(peak / 1e6, 1)
         out[f"{name}_load_seconds"] = round(time.perf_counter() - start, 2)
+    out["spelling_mb"] = round(out["lexicon_mb"] + out["hunspell_mb"] + out["accents_mb"], 1)
     return out
 
 
@@ -400,6 +553,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=20, help="wrong and missed examples to list")
     parser.add_argument("--fit", action="store_true", help="fit the confidence model on the train split")
     parser.add_argument("--hard", action="store_true", help="add extra letters and words with two typos")
+    parser.add_argument(
+        "--real-word-rate", type=float, default=0.1, help="chance that a word with an accented twin loses its accent"
+    )
+    parser.add_argument("--no-real-words", action="store_true", help="skip the real-word track")
+    parser.add_argument(
+        "--thresholds", action="store_true", help="real-word restorations at each threshold (choose on dev)"
+    )
     args = parser.parse_args(argv)
     if not BOSQUE.is_dir():
         print(f"benchmarks.spelling: {BOSQUE} not found", file=sys.stderr)
@@ -409,8 +569,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(fit(sentences("train"), speller, args.rate, args.seed, args.hard), indent=4))
         return 0
     texts = sentences(args.split)
+    if args.thresholds:
+        print(json.dumps(restore_thresholds(texts, speller, args.real_word_rate, args.seed), indent=2))
+        return 0
     result = {"split": args.split, "rate": args.rate, "seed": args.seed, "hard": args.hard}
     result.update(score(texts, speller, args.rate, args.seed, args.show, args.hard))
+    if not args.no_real_words:
+        result["real_word"] = real_word_score(texts, speller, args.real_word_rate, args.seed, args.show)
     result["corpus"] = corpus_score(speller)
     result["spelling_tokens_per_s"] = speed(texts, lambda text, sp: sp.edits(text), args.runs)
     result["normalise_tokens_per_s"] = speed(texts, lambda text, sp: normalise(text, speller=sp), args.runs)

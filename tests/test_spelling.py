@@ -91,16 +91,22 @@ def test_without_hunspell_the_lexicon_still_decides():
 
 COSTS = [
     # (typed, meant, cost): cheap for what hurried typists do, dear for the rest
-    ("participaçao", "participação", 0.6),
+    ("participaçao", "participação", 0.3),  # an accent lost: the commonest slip
+    ("educaçâo", "educação", 0.6),  # an accent mistyped
     ("pesquissa", "pesquisa", 0.8),
-    ("confederaççao", "confederação", 1.4),
-    ("ideia", "idéia", 0.6),
+    ("confederaççao", "confederação", 1.1),
+    ("ideia", "idéia", 0.3),
     ("idéia", "ideia", 1.5),
     ("sitema", "sistema", 2.0),
     ("sisstema", "sistema", 0.8),
     ("sirtema", "sistema", 2.3),
-    ("sostema", "sistema", 1.6),
+    ("sistena", "sistema", 1.6),  # the key next to the right one
+    ("sostema", "sistema", 2.3),  # a vowel for a vowel, even next to it on the keyboard
     ("sistmea", "sistema", 1.8),
+    ("maos", "mãos", 0.3),  # a lost tilde is cheaper than a changed vowel ...
+    ("maos", "mais", 2.3),
+    ("contigente", "contingente", 0.5),  # ... and a nasal left out before a consonant than a wrong key
+    ("contigente", "continente", 1.6),
 ]
 
 
@@ -230,3 +236,102 @@ def test_vocabulary_words_are_known_and_offered(tmp_path):
     assert [e.replacement for e in own.edits("a rede suaswbe e a feira ecossol")] == ["SUASWeb", "ecosol"]
     assert plain.edits("a rede suaswbe e a feira ecossol") == []
     assert own.edits("a rede SUASWeb e a feira ecosol") == []
+
+
+# Accents lost where the word without them is a word too (issue 17): (text, typed, restored).
+RESTORED = [
+    ("Ele esta em casa", "esta", "está"),
+    ("Esta tudo bem", "Esta", "Está"),  # a capital at the start of a sentence is no name's
+    ("isso e muito bom", "e", "é"),
+    ("as vezes ele vem", "as", "às"),
+    ("Vou ficar ate amanha", "ate", "até"),
+    ("Vou ficar ate amanha", "amanha", "amanhã"),
+    ("O Brasil e um pais grande", "pais", "país"),
+    ("ele ja chegou", "ja", "já"),
+    ("o medico atendeu os pacientes", "medico", "médico"),
+    ("para tirar suas duvidas", "duvidas", "dúvidas"),
+    ("as conferencias municipais de saúde", "conferencias", "conferências"),
+    ("o publico presente aplaudiu", "publico", "público"),
+    ("a historia do Brasil", "historia", "história"),
+    # place names from the IBGE tables: a state that is also a word needs a place before it
+    ("Ela mora no Para.", "Para", "Pará"),
+    ("em Belém (Para)", "Para", "Pará"),
+    ("o governo do Amapa", "Amapa", "Amapá"),
+    ("Amapa e Paraiba", "Paraiba", "Paraíba"),
+    # edit costs that match how people type
+    ("lavou as maos", "maos", "mãos"),
+    ("o contigente de soldados", "contigente", "contingente"),
+]
+
+# ... and what must stay as written.
+KEPT = [
+    "Esta casa é bonita",
+    "esta semana foi boa",
+    "os pais dos alunos chegaram",
+    "Para mim, tanto faz",
+    "Vou para casa",
+    "Ele e o irmão chegaram",
+    "vc sabe pq qndo tb facul ceis porq",  # slang and abbreviations (lang/pt/slang.tsv)
+    "A PARA e a ESTA",  # capitals: acronyms
+    "Para onde vamos?",
+    "Antonio Motta, Marcia Balla e Nilson Toller",
+]
+
+
+@pytest.mark.parametrize(("text", "typo", "fix"), RESTORED)
+def test_lost_accents_are_restored_from_context(text, typo, fix):
+    norm = normalise(text)
+    changes = {c.to_dict(text)["original"]: c for c in norm.corrections() if c.kind == "spelling"}
+    assert typo in changes, norm.text
+    assert changes[typo].replacement == fix
+    assert 0.5 <= changes[typo].confidence <= 1
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_real_words_are_left_alone(text):
+    assert Speller().edits(text) == []
+
+
+def test_restoration_can_be_switched_off():
+    assert Speller(restore=False).edits("Ele esta em casa") == []
+    assert [e.replacement for e in Speller(restore=False).edits("a participaçao")] == ["participação"]
+
+
+def test_accent_model_is_loaded_only_when_needed():
+    speller = Speller()
+    assert speller._model is None
+    speller.edits("Ele esta em casa")
+    assert speller._model is not None
+
+
+def test_posterior_weighs_the_model_by_the_chance_of_a_lost_accent():
+    from pipeline.accents import posterior, strip_rate
+
+    # typed `esta`; the model says 0.9 `está` had the accents been lost; one accent in ten is
+    best, p = posterior("esta", ("esta", "está"), (0.1, 0.9), 0.1)
+    assert best == "está" and p == pytest.approx(0.09 / 0.19)
+    # a form that is no word by itself (`ja`) has only accented spellings: the rate cancels
+    assert posterior("ja", ("já",), (1.0,), 0.1) == ("já", 1.0)
+    # a text that loses accents elsewhere raises the rate; one that keeps them lowers it
+    assert strip_rate(kept=0, lost=3) > strip_rate(kept=0, lost=0) == 0.1 > strip_rate(kept=5, lost=0)
+
+
+def test_accent_model_covers_the_common_pairs():
+    from pipeline.accents import default_model
+
+    classes = default_model().classes
+    for form, spelling in [("esta", "está"), ("e", "é"), ("ate", "até"), ("pais", "país"), ("a", "à"), ("ja", "já")]:
+        assert spelling in classes[form]
+    assert "esta" in classes["esta"] and "ja" not in classes["ja"]  # `ja` is no word
+
+
+def test_training_examples_from_text():
+    from pipeline.lang.build_accents import examples
+
+    found = list(examples(iter(["Esta casa está vazia. Está tudo bem, disse Esta."]), {"esta"}, frozenset()))
+    # sentence-initial capitals count (lower-cased); a capital inside a sentence is a name's
+    assert [(form, spelling, i) for form, spelling, _, _, i, _ in found] == [
+        ("esta", "esta", 0),
+        ("esta", "está", 2),
+        ("esta", "está", 5),
+    ]
