@@ -309,11 +309,15 @@ def _reading(number: str, words: list[str], currency: str) -> _Reading:
     return _Reading(_br(digits) * factor, other=_br(digits))
 
 
+_CENTS_AT_END = regex.compile(r"(.*?)(?:([.,])(\d{2}))?$")
+_NOT_DIGIT = regex.compile(r"\D")
+
+
 def _unreadable(digits: str, factor: int) -> _Reading:
     """`R$ 25.000.0000,00`, `R$ 1,600,00`: marks in no known order. The digits are read as one
     number, the last two as cents where a mark stands before them, and the amount is flagged."""
-    head, mark, tail = regex.match(r"(.*?)(?:([.,])(\d{2}))?$", digits).groups()
-    whole = Decimal(regex.sub(r"\D", "", head or digits)) + (Decimal(tail) / 100 if mark else 0)
+    head, mark, tail = _CENTS_AT_END.match(digits).groups()
+    whole = Decimal(_NOT_DIGIT.sub("", head or digits)) + (Decimal(tail) / 100 if mark else 0)
     return _Reading(whole * factor, flag="malformed")
 
 

@@ -83,6 +83,12 @@ def _spelled_by_prefixes(acronym: str, words: list[str]) -> bool:
     return spell(0, 0)
 
 
+# punctuation a long form does not cross (compiled once: `regex.search(pattern, ...)` looks its
+# pattern up in a cache at every call, and these run for every word before an acronym)
+_STOP_BEFORE = regex.compile(r"[.;:!?()\[\]]")
+_STOP_AFTER = regex.compile(r"[.;:!?()\[\],]")
+
+
 def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | None:
     """The span of the words just before `end` whose initials spell `acronym`."""
     window_start = max(text.rfind("\n", 0, end) + 1, end - 200)
@@ -95,7 +101,7 @@ def _long_form_before(text: str, end: int, acronym: str) -> tuple[int, int] | No
         if first.lower() in CONNECTORS or not first[0].isupper():
             continue
         gap = text[words[i].end() : words[-1].start()]
-        if regex.search(r"[.;:!?()\[\]]", gap):
+        if _STOP_BEFORE.search(gap):
             break
         if _initials_match([w.group() for w in words[i:]], acronym):
             best = (words[i].start(), words[-1].end())
@@ -111,7 +117,7 @@ def _long_form_after(text: str, start: int, acronym: str) -> tuple[int, int] | N
         if last.lower() in CONNECTORS or not last[0].isupper():
             continue
         gap = text[start : words[j - 1].start()]
-        if regex.search(r"[.;:!?()\[\],]", gap):
+        if _STOP_AFTER.search(gap):
             continue
         if _initials_match([w.group() for w in words[:j]], acronym):
             return words[0].start(), words[j - 1].end()
@@ -119,6 +125,9 @@ def _long_form_after(text: str, start: int, acronym: str) -> tuple[int, int] | N
 
 
 _TOKEN = regex.compile(r"(?<![\p{L}\d\-])[\p{L}\d]+(?:-[\p{L}\d]+)*")
+
+
+_DASH_DIGIT = regex.compile(r"-\d")
 
 
 def _known_acronyms(text: str, known: dict[str, str]):
@@ -130,7 +139,7 @@ def _known_acronyms(text: str, known: dict[str, str]):
             candidate = "-".join(parts[:n])
             if candidate in known:
                 end = m.start() + len(candidate)
-                if not regex.match(r"-\d", text[end : end + 2]):
+                if not _DASH_DIGIT.match(text, end):
                     yield m.start(), end
                 break
 
