@@ -419,8 +419,7 @@ def _all_restorations(speller: Speller, text: str):
     try:
         made = [e for e in speller.proposals(text) if e[3].confidence >= spelling.MIN_CONFIDENCE]
         lost = sum(1 for _, _, word, s in made if spelling._lost_accents(word.lower(), s.word))
-        kept = len(spelling._ACCENTED_WORD.findall(text))
-        return speller.restorations(text, accents.strip_rate(kept, lost), skip=(e[0] for e in made))
+        return speller.restorations(text, lost=lost, skip=(e[0] for e in made))
     finally:
         spelling.RESTORE_CONFIDENCE = saved
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -138,6 +138,17 @@ class AccentModel:
     kinds: dict[str, tuple[str, ...]]
     weights: dict[str, dict[str, float | tuple[float, ...]]]
     shared: dict[str, dict[str, float]]  # feature -> kind -> weight
+    # (first kind, second kind) -> feature -> what it adds to the second spelling: forms with two
+    # spellings (most) look a shared feature up once
+    pairs: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for kinds in set(self.kinds.values()):
+            if len(kinds) == 2:
+                first, second = kinds
+                self.pairs[kinds] = {
+                    feature: w.get(second, 0.0) - w.get(first, 0.0) for feature, w in self.shared.items()
+                }
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> AccentModel:
@@ -176,14 +187,12 @@ class AccentModel:
         kinds = self.kinds[form]
         first = kinds[0]
         if len(kinds) == 2:
-            second = kinds[1]
+            pair = self.pairs[kinds]
             score = 0.0
             for feature in own:
                 score += table.get(feature, 0.0)
             for feature in shared:
-                w = self.shared.get(feature)
-                if w is not None:
-                    score += w.get(second, 0.0) - w.get(first, 0.0)
+                score += pair.get(feature, 0.0)
             score = max(-50.0, min(50.0, score))
             p = 1 / (1 + math.exp(-score))
             return [1 - p, p]

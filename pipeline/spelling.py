@@ -567,17 +567,17 @@ class Speller:
         ]
         if self.restore:
             lost = sum(1 for _, _, word, s in made if _lost_accents(word.lower(), s.word))
-            kept = len(_ACCENTED_WORD.findall(text))
-            out += self.restorations(text, accents.strip_rate(kept, lost), skip=(start for start, *_ in made))
-            out.sort(key=lambda e: e.start)
+            restored = self.restorations(text, lost=lost, skip=(start for start, *_ in made))
+            if restored:
+                out = sorted(out + restored, key=lambda e: e.start)
         return out
 
-    def restorations(
-        self, text: str, rate: float = accents.STRIP_A / (accents.STRIP_A + accents.STRIP_B), skip: Iterable[int] = ()
-    ) -> list[Edit]:
+    def restorations(self, text: str, *, lost: int = 0, skip: Iterable[int] = ()) -> list[Edit]:
         """Words typed without the accent that another word has (`esta` -> `está`), chosen from the
-        context (see accents.py), and place names that lost theirs (`no Para`, `Amapa`). `rate`:
-        the chance that a meant accent is missing; `skip`: starts of words already corrected."""
+        context (see accents.py), and place names that lost theirs (`no Para`, `Amapa`). `lost`:
+        the words of the text that the spelling step gave back their accents (with the words
+        that kept theirs, the chance that a meant accent is missing); `skip`: starts of words
+        already corrected."""
         if self._model is None:
             self._model = accents.default_model()
         classes = self._model.classes
@@ -598,6 +598,7 @@ class Speller:
             if len(k) != len(lows):
                 k = accents.keys(lows)
         verbs = list(map(self.lexicon.verbs.__contains__, lows))
+        rate = accents.strip_rate(len(_ACCENTED_WORD.findall(text)), lost)
         skip = set(skip)
         out: list[Edit] = []
         for i, low in enumerate(lows):
