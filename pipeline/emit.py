@@ -22,7 +22,8 @@ from .record import FIELDS
 
 # Record fields that are lists or objects: JSON text in Parquet parts.
 NESTED_FIELDS = (
-    "source", "corrections", "entities", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
+    "source", "corrections", "entities", "facts", "keywords", "themes", "stats", "pipeline", "language", "warnings",
+    "error",
 )  # fmt: skip
 PART_SIZE = 10_000  # records per part file
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Record:
     normalized_text: str = ""
     corrections: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)  # money tied to its action; see facts.py
     keywords: list[dict] = field(default_factory=list)
     themes: list[dict] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=lambda: {"chars": 0, "tokens": 0, "sentences": 0})
@@ -84,7 +85,7 @@ class Record:
 # contract order: schema_version and id first, error last
 _ORDER = (
     "schema_version", "id", "source", "title", "published_at", "text", "normalized_text",
-    "corrections", "entities", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
+    "corrections", "entities", "facts", "keywords", "themes", "stats", "pipeline", "language", "warnings", "error",
 )  # fmt: skip
 FIELDS = _ORDER
 
@@ -129,4 +130,9 @@ def offset_problems(record: dict[str, Any]) -> list[str]:
         for m in ent["mentions"]:
             if not 0 <= m["start"] < m["end"] <= len(text) or text[m["start"] : m["end"]] != m["text"]:
                 problems.append(f"{ent['label']} mention {m} does not match the text")
+    for fact in record.get("facts") or []:
+        for part in ("amount", "action", "purpose"):
+            span = fact.get(part)
+            if span and "text" in span and text[span["start"] : span["end"]] != span["text"]:
+                problems.append(f"fact {part} {span} does not match the text")
     return problems

@@ -14,7 +14,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, annotate, extract, keywords, language, normalise, themes
+from . import __version__, annotate, extract, facts, keywords, language, normalise, themes
 from .record import Document, Record, empty_text_error
 from .spelling import Speller
 from .themes import Theme
@@ -231,6 +231,17 @@ def _fill(record: Record, norm: normalise.Normalised, spacy_doc, taxonomy, docum
     record.normalized_text = norm.text
     record.corrections = [c.to_dict(norm.original) for c in norm.corrections()]
     record.entities = extract.entities(spacy_doc, norm, published=_date(record.published_at))
+    try:
+        record.facts = facts.facts(
+            spacy_doc,
+            record.entities,
+            to_original=norm.to_original,
+            text=norm.original,
+            published_at=record.published_at,
+        )
+    except Exception as exc:  # the facts are extra: a failure there must not cost the record
+        record.facts = []
+        record.warnings.append({"type": "facts_failed", "message": f"{type(exc).__name__}: {exc}"})
     sentences = list(spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else [spacy_doc[:]]
     record.keywords = keywords.keywords(spacy_doc, document_frequency=document_frequency, sentences=sentences)
     record.themes = themes.themes(norm.text, taxonomy)

@@ -1,0 +1,160 @@
+"""Words of money facts (`pipeline/facts.py`): which verbs and nouns act on an amount, and what
+the prepositions around it say (who pays, who receives, what for, where).
+
+Plain tables, lower case, lemmas as the shipped model's lemmatiser gives them.
+"""
+
+# The kinds a fact's action may have (DESIGN.md).
+KINDS: tuple[str, ...] = (
+    "transfer", "investment", "budget", "cut", "debt", "revenue", "price", "salary", "fine", "other",
+)  # fmt: skip
+
+# Verb lemma -> (kind, what its subject is: "payer", "recipient" or None for neither).
+# `receber R$ 2 milhões do ministério`: the subject receives; `liberar`: the subject pays.
+VERBS: dict[str, tuple[str, str | None]] = {
+    # transfers: the subject gives
+    "liberar": ("transfer", "payer"),
+    "repassar": ("transfer", "payer"),
+    "transferir": ("transfer", "payer"),
+    "destinar": ("transfer", "payer"),
+    "disponibilizar": ("transfer", "payer"),
+    "distribuir": ("transfer", "payer"),
+    "pagar": ("transfer", "payer"),
+    "enviar": ("transfer", "payer"),
+    "conceder": ("transfer", "payer"),
+    "garantir": ("transfer", "payer"),
+    "assegurar": ("transfer", "payer"),
+    "levar": ("transfer", "payer"),
+    "complementar": ("transfer", "payer"),
+    "anunciar": ("transfer", "payer"),
+    "assinar": ("transfer", "payer"),
+    "empenhar": ("transfer", "payer"),
+    "autorizar": ("transfer", "payer"),
+    "entregar": ("transfer", "payer"),
+    # transfers: the subject receives
+    "receber": ("transfer", "recipient"),
+    "obter": ("transfer", "recipient"),
+    "ganhar": ("transfer", "recipient"),
+    "conquistar": ("transfer", "recipient"),
+    # investment
+    "investir": ("investment", "payer"),
+    "aplicar": ("investment", "payer"),
+    "financiar": ("investment", "payer"),
+    "cofinanciar": ("investment", "payer"),
+    "aportar": ("investment", "payer"),
+    # budget
+    "aprovar": ("budget", None),
+    "orçar": ("budget", None),
+    "reservar": ("budget", "payer"),
+    "prever": ("budget", None),
+    "dotar": ("budget", None),
+    # cuts
+    "bloquear": ("cut", "payer"),
+    "cortar": ("cut", "payer"),
+    "contingenciar": ("cut", "payer"),
+    "reduzir": ("cut", "payer"),
+    "congelar": ("cut", "payer"),
+    "perder": ("cut", "recipient"),
+    # debt
+    "dever": ("debt", "payer"),
+    "emprestar": ("debt", "payer"),
+    # revenue
+    "arrecadar": ("revenue", "recipient"),
+    "captar": ("revenue", "recipient"),
+    "movimentar": ("revenue", None),
+    "faturar": ("revenue", "recipient"),
+    # price
+    "custar": ("price", None),
+    "cobrar": ("price", "recipient"),
+    "vender": ("price", "recipient"),
+    # fine
+    "multar": ("fine", "recipient"),
+    # spending and the rest
+    "gastar": ("other", "payer"),
+    "desembolsar": ("other", "payer"),
+    "economizar": ("other", None),
+}
+
+# Nouns that are themselves the action on an amount (`repasses de R$ 1,5 milhão`, `O
+# investimento é de R$ 12,8 milhões`, `a multa de R$ 500`): lemma -> kind.
+NOUNS: dict[str, str] = {
+    "repasse": "transfer",
+    "transferência": "transfer",
+    "convênio": "transfer",
+    "auxílio": "transfer",
+    "apoio": "transfer",
+    "incentivo": "transfer",
+    "contrapartida": "transfer",
+    "investimento": "investment",
+    "financiamento": "investment",
+    "orçamento": "budget",
+    "dotação": "budget",
+    "edital": "budget",
+    "corte": "cut",
+    "bloqueio": "cut",
+    "perda": "cut",
+    "dívida": "debt",
+    "empréstimo": "debt",
+    "déficit": "debt",
+    "arrecadação": "revenue",
+    "receita": "revenue",
+    "custo": "price",
+    "preço": "price",
+    "tarifa": "price",
+    "taxa": "price",
+    "diária": "price",
+    "prestação": "price",
+    "salário": "salary",
+    "piso": "salary",
+    "bolsa": "salary",
+    "remuneração": "salary",
+    "multa": "fine",
+}
+
+# Verbs that only carry an action noun (`O investimento é de R$ 12,8 milhões`, `prevê repasses
+# de R$ 1,5 milhão`, `conta com financiamento de US$ 5 milhões`): the noun is the action.
+SUPPORT_VERBS: frozenset[str] = frozenset(
+    ["ser", "estar", "ficar", "ter", "haver", "contar", "chegar", "somar", "totalizar", "prever", "incluir",
+     "envolver", "representar", "atingir", "alcançar", "ultrapassar", "assinar", "firmar", "lançar", "abrir",
+     "pedir", "solicitar", "passar"]
+)  # fmt: skip
+
+# Kinds an amount's own noun overrides the verb with (`pagar a multa
+# de R$ 500` is a fine, `receber o salário de R$ 1.412` a salary).
+OVERRIDING_NOUN_KINDS: frozenset[str] = frozenset({"salary", "fine", "price", "debt"})
+
+# Prepositions (as written, lower case, contractions included) before the one who receives.
+TO: frozenset[str] = frozenset(["para", "pra", "a", "à", "ao", "aos", "às"])
+# ... before the one who pays, after a verb whose subject receives (`recebeu R$ 1 milhão do MEC`).
+FROM: frozenset[str] = frozenset(["de", "da", "do", "das", "dos", "pela", "pelo", "pelas", "pelos"])
+# ... before a place (`em Castanhal`), or the thing invested in (`investir R$ 2 milhões em obras`).
+IN: frozenset[str] = frozenset(["em", "no", "na", "nos", "nas"])
+# Words that introduce what the money is for.
+PURPOSE_MARKERS: frozenset[str] = frozenset(["para", "pra"])
+# Participles that introduce a purpose after the amount (`destinados à merenda escolar`).
+PURPOSE_PARTICIPLES: frozenset[str] = frozenset(["destinar", "reservar", "voltar", "aplicar", "direcionar"])
+
+# Negation on the verb, and verbs that negate the verb they govern (`deixou de receber`).
+NEGATIONS: frozenset[str] = frozenset(["não", "nunca", "jamais", "nem"])
+NEGATING_VERBS: frozenset[str] = frozenset(["deixar"])
+# Auxiliaries and governing verbs that make the money possible rather than paid.
+HEDGES: frozenset[str] = frozenset(["poder", "dever", "pretender", "estimar", "prever", "planejar"])
+
+# A common noun that stands for a named entity said before it (`a prefeitura` after `Prefeitura de
+# Maceió`): the noun -> the labels it may refer to and a word the entity's name must hold (or None).
+ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
+    "prefeitura": (frozenset({"ORG"}), "prefeitura"),
+    "ministério": (frozenset({"ORG"}), "ministério"),
+    "banco": (frozenset({"ORG"}), "banco"),
+    "fundo": (frozenset({"ORG", "PROGRAM"}), "fundo"),
+    "secretaria": (frozenset({"ORG"}), "secretaria"),
+    "governo": (frozenset({"STATE"}), None),
+    "estado": (frozenset({"STATE"}), None),
+    "município": (frozenset({"LOC"}), None),
+    "cidade": (frozenset({"LOC"}), None),
+    "capital": (frozenset({"LOC"}), None),
+}
+
+# Labels a payer or a recipient may have.
+PARTY_LABELS: frozenset[str] = frozenset({"ORG", "PER", "LOC", "STATE", "PROGRAM"})
+PLACE_LABELS: frozenset[str] = frozenset({"LOC", "STATE"})

@@ -1,0 +1,201 @@
+"""Money facts (`pipeline/facts.py`): one sentence per case, with the shipped model's parse.
+
+Each row: a sentence, the amount as written, and what its fact must say (None: no fact, the
+MONEY entity stays). Names are compared with the referenced entity's canonical name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline import facts as facts_stage
+from tests.conftest import check_record
+
+ROWS = [
+    # active voice: payer subject, recipient after `para`, purpose an infinitive after it
+    (
+        "O Ministério da Saúde liberou R$ 12,5 milhões para o município de Castanhal (PA) custear cirurgias eletivas.",
+        "R$ 12,5 milhões",
+        {"lemma": "liberar", "kind": "transfer", "payer": "Ministério da Saúde", "recipient": "Castanhal",
+         "purpose": "custear cirurgias eletivas"},
+    ),
+    # passive voice: the agent pays
+    (
+        "Foram repassados R$ 2 milhões ao município de Arapiraca pelo governo de Alagoas.",
+        "R$ 2 milhões",
+        {"lemma": "repassar", "kind": "transfer", "payer": "Alagoas", "recipient": "Arapiraca"},
+    ),
+    # several amounts in one sentence: each takes the `para` phrase after it
+    (
+        "O governo de Alagoas vai destinar R$ 3 milhões para Maceió e R$ 1 milhão para Arapiraca.",
+        "R$ 3 milhões",
+        {"lemma": "destinar", "kind": "transfer", "payer": "Alagoas", "recipient": "Maceió"},
+    ),
+    (
+        "O governo de Alagoas vai destinar R$ 3 milhões para Maceió e R$ 1 milhão para Arapiraca.",
+        "R$ 1 milhão",
+        {"lemma": "destinar", "kind": "transfer", "recipient": "Arapiraca"},
+    ),
+    # a range, hedged by `poderá`
+    (
+        "Cada município poderá receber entre R$ 100 mil e R$ 200 mil para reformar escolas.",
+        "R$ 100 mil",
+        {"lemma": "receber", "kind": "transfer", "payer": None, "recipient": None,
+         "purpose": "para reformar escolas", "hedged": True, "min": 100000, "max": 200000},
+    ),
+    # the one who receives as subject, the payer after `do`
+    (
+        "O município de Castanhal recebeu R$ 1,5 milhão do Ministério da Saúde.",
+        "R$ 1,5 milhão",
+        {"lemma": "receber", "kind": "transfer", "payer": "Ministério da Saúde", "recipient": "Castanhal"},
+    ),
+    # amounts that are not transfers: the amount's own noun says the kind
+    (
+        "O trabalhador recebe um salário de R$ 1.412 por mês.",
+        "R$ 1.412",
+        {"lemma": "receber", "kind": "salary"},
+    ),
+    (
+        "O motorista pagou a multa de R$ 500 na semana passada.",
+        "R$ 500",
+        {"lemma": "pagar", "kind": "fine"},
+    ),
+    # negation
+    (
+        "A Prefeitura de Maceió não repassou os R$ 500 mil ao hospital.",
+        "R$ 500 mil",
+        {"lemma": "repassar", "negated": True, "payer": "Prefeitura de Maceió"},
+    ),
+    (
+        "Os municípios deixaram de receber R$ 6,1 bilhões no semestre.",
+        "R$ 6,1 bilhões",
+        {"lemma": "receber", "negated": True},
+    ),
+    # hedging
+    (
+        "O Ministério da Saúde pode liberar R$ 2 milhões para a Bahia.",
+        "R$ 2 milhões",
+        {"lemma": "liberar", "hedged": True, "negated": False, "recipient": "Bahia"},
+    ),
+    # an action noun with a support verb
+    (
+        "O investimento total é de R$ 12,8 milhões.",
+        "R$ 12,8 milhões",
+        {"lemma": "investimento", "kind": "investment", "payer": None, "recipient": None},
+    ),
+    # a purpose after a participle
+    (
+        "O Ministério da Educação liberou R$ 2 milhões destinados à merenda escolar.",
+        "R$ 2 milhões",
+        {"lemma": "liberar", "payer": "Ministério da Educação", "purpose": "destinados à merenda escolar"},
+    ),
+    # the purpose of an investment after `em`; `a prefeitura` is the Prefeitura de Maceió said before
+    (
+        "A Prefeitura de Maceió entregou as obras. A prefeitura investiu R$ 350 mil na construção de uma praça.",
+        "R$ 350 mil",
+        {"lemma": "investir", "kind": "investment", "payer": "Prefeitura de Maceió",
+         "purpose": "na construção de uma praça"},
+    ),
+    # only mentioned: no fact
+    ("O salário de R$ 1.412 foi citado na reunião.", "R$ 1.412", None),
+    ("Em 2023, o valor de referência era R$ 300.", "R$ 300", None),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return pipeline.load()
+
+
+def _fact(record: dict, amount: str) -> dict | None:
+    found = [f for f in record["facts"] if f["amount"]["text"].startswith(amount)]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("text", "amount", "expected"), ROWS, ids=[f"{r[1]}:{r[0][:30]}" for r in ROWS])
+def test_fact(shipped, text, amount, expected):
+    record = check_record(pipeline.process(text, nlp=shipped, published_at="2024-03-12"))
+    money = [e for e in record["entities"] if e["label"] == "MONEY"]
+    # the MONEY entity is there, fact or not
+    assert any(m["text"].startswith(amount) for e in money for m in e["mentions"])
+    fact = _fact(record, amount)
+    if expected is None:
+        assert fact is None
+        return
+    assert fact is not None, record["facts"]
+    entities = record["entities"]
+
+    def name(ref):
+        return None if ref is None else entities[ref["entity"]]["canonical"]
+
+    assert entities[fact["amount"]["entity"]]["label"] == "MONEY"
+    assert fact["action"]["lemma"] == expected["lemma"]
+    for key in ("kind",):
+        if key in expected:
+            assert fact["action"][key] == expected[key]
+    for key in ("payer", "recipient"):
+        if key in expected:
+            assert name(fact[key]) == expected[key], key
+    if "purpose" in expected:
+        got = fact["purpose"]["text"] if fact["purpose"] else None
+        assert got == expected["purpose"] if expected["purpose"] is None else expected["purpose"] in (got or "")
+    for key in ("negated", "hedged"):
+        assert fact[key] is expected.get(key, False), key
+    for key in ("min", "max"):
+        if key in expected:
+            assert fact["amount"][key] == expected[key]
+    assert record["text"][fact["sentence"]["start"] : fact["sentence"]["end"]].strip()
+    assert 0 < fact["confidence"] <= 1
+
+
+def test_date_falls_back_to_publication(shipped):
+    record = pipeline.process("O Ministério da Saúde liberou R$ 2 milhões.", nlp=shipped, published_at="2024-03-12")
+    [fact] = record["facts"]
+    assert fact["date"] == {"entity": None, "value": "2024-03-12", "from_publication": True}
+
+
+def test_date_from_the_sentence(shipped):
+    record = pipeline.process(
+        "O Ministério da Saúde liberou R$ 2 milhões em 5 de março de 2024.", nlp=shipped, published_at="2024-03-12"
+    )
+    [fact] = record["facts"]
+    assert fact["date"]["from_publication"] is False
+    assert fact["date"]["value"] == "2024-03-05"
+
+
+def test_offsets_point_into_the_original_text(shipped):
+    # doubled spaces and a typo change the normalised text; every offset still holds in the original
+    text = "O  Ministerio da Saúde liberou  R$ 12,5 milhões para o município de Castanhal  custear cirurgias."
+    record = check_record(pipeline.process(text, nlp=shipped))
+    [fact] = record["facts"]
+    assert text[fact["amount"]["start"] : fact["amount"]["end"]] == "R$ 12,5 milhões"
+    assert text[fact["action"]["start"] : fact["action"]["end"]] == "liberou"
+
+
+def test_no_parse_no_facts(nlp):
+    record = check_record(pipeline.process("O Ministério da Saúde liberou R$ 2 milhões.", nlp=nlp))
+    assert record["facts"] == []
+    assert any(e["label"] == "MONEY" for e in record["entities"])
+
+
+def test_a_failing_facts_stage_keeps_the_record(shipped, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(facts_stage, "facts", broken)
+    record = check_record(pipeline.process("O Ministério da Saúde liberou R$ 2 milhões.", nlp=shipped))
+    assert record["error"] is None
+    assert record["facts"] == []
+    assert any(e["label"] == "MONEY" for e in record["entities"])
+    assert [w["type"] for w in record["warnings"]] == ["facts_failed"]
+
+
+def test_tables_are_consistent():
+    from pipeline.lang.pt import facts as words
+
+    kinds = set(words.KINDS)
+    assert {kind for kind, _ in words.VERBS.values()} <= kinds
+    assert set(words.NOUNS.values()) <= kinds
+    assert {role for _, role in words.VERBS.values()} <= {"payer", "recipient", None}
