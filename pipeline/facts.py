@@ -29,7 +29,13 @@ from .textutil import fold
 
 _MAX_PATH = 4  # how far up the parse an amount's action may be
 # `em` phrases that say when or how much, not what for (`R$ 10 por dia em média`)
-_NOT_PURPOSE = frozenset(["mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa"])
+_NOT_PURPOSE = frozenset(
+    ["mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa", "parte", "partes", "início",
+     "fim", "meio", "período", "prazo", "forma"]
+)  # fmt: skip
+_QUANTIFIERS = frozenset(["cada", "todo", "toda", "todos", "todas", "qualquer", "vários", "várias", "muitos", "muitas"])
+_TIME_WORDS = frozenset(["ano", "anos", "mês", "meses", "dia", "dias", "semana", "semanas", "semestre"])
+_GIVING = frozenset(["transfer", "investment", "budget"])
 _PREPOSITION = frozenset(["ADP", "SCONJ"])  # `para reformar`: the model tags `para` SCONJ before a verb
 _STOP = frozenset(',;:.!?()"“”')
 
@@ -96,36 +102,56 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     amount_entity = _span_entity(ctx, span)
     if amount_entity is None or ctx.entities[amount_entity]["label"] != "MONEY":
         return None
-    verb, noun = _action(span)
+    verb, noun, below = _action(span)
     if verb is None and noun is None:
         return None
+    verb_lemma = _lemma(verb) if verb is not None else None
+    if verb_lemma in words.MENTION_VERBS:
+        return None  # `o salário de R$ 1.412 foi citado`: only mentioned
+    embedded = span.root.dep_ == "nmod" and any(c.dep_ == "case" for c in span.root.children)
+    if embedded and below is not None and below.dep_ == "nsubj" and below is not noun and verb is not None:
+        return None  # `as famílias, com renda de até R$ 2.640, pagarão …`: the amount describes the subject
     sent = span.sent
     window_end = min(following, sent.end)
-    kind, subject_role = words.VERBS.get(verb.lemma_.lower(), (None, None)) if verb is not None else (None, None)
-    if kind is not None:
+    kind, subject_role = words.VERBS.get(verb_lemma, (None, None)) if verb is not None else (None, None)
+    noun_acts = noun is not None and (
+        kind is None
+        or verb_lemma in words.SUPPORT_VERBS
+        or (below is not None and below.dep_ not in ("obj", "nsubj:pass", "nsubj", "conj"))
+    )
+    if noun_acts:
+        # `O investimento é de R$ 12,8 milhões`, `prevê repasses de R$ 1,5 milhão`, `aponta déficit de`,
+        # `pagos …, com custo mensal de R$ 412 mil`
+        action_token = noun
+        kind, subject_role = words.NOUNS[noun.lemma_.lower()], None
+    elif kind is not None:
         action_token = verb
-    elif noun is not None and (verb is None or verb.lemma_.lower() in words.SUPPORT_VERBS):
-        action_token = noun  # `O investimento é de R$ 12,8 milhões`, `prevê repasses de R$ 1,5 milhão`
+        if noun is not None and words.NOUNS[noun.lemma_.lower()] in words.OVERRIDING_NOUN_KINDS:
+            kind = words.NOUNS[noun.lemma_.lower()]  # `pagou a multa de R$ 500`: a fine
     else:
-        return None  # `o salário de R$ 1.412 foi citado`: only mentioned
-    if kind is None or (noun is not None and words.NOUNS[noun.lemma_.lower()] in words.OVERRIDING_NOUN_KINDS):
-        kind = words.NOUNS[noun.lemma_.lower()]
+        return None
 
     payer = recipient = purpose = None
     tail = _tail(ctx, span, window_end, kind)
-    recipient, purpose, place_in, source = tail
+    recipient, purpose, place_in, source, source_adjacent = tail
     if action_token is verb:
         # in the passive (`foram repassados R$ 2 milhões … pelo governo`) the agent is the subject's part
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
-            recipient = recipient if recipient is not None else subject
-            payer = source
+            if verb_lemma in words.BUYER_AFTER_TO:
+                payer = recipient  # `vender até R$ 15 mil ao PAA`: the one after `a` buys
+                recipient = subject
+            else:
+                recipient = recipient if recipient is not None else subject
+                payer = source
         if recipient is None:
             recipient = _recipient_before(ctx, verb, span)
     else:
-        payer = source
+        payer = source if source_adjacent else None
+        if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING:
+            payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
         payer = None if subject_role != "payer" else payer
         recipient = recipient if payer is None else None
@@ -154,7 +180,7 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             "max": attrs.get("max"),
         },
         "action": {
-            "lemma": action_token.lemma_.lower(),
+            "lemma": _lemma(action_token),
             "kind": kind,
             "start": v_start,
             "end": v_end,
@@ -172,30 +198,66 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     }
 
 
-def _action(span: Span) -> tuple[Token | None, Token | None]:
-    """The verb that governs the amount, and the action noun on the way to it (`repasses de R$`)."""
+def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
+    """The verb that governs the amount, the action noun on the way to it (`repasses de R$`), and
+    the verb's child on that way (how the noun hangs on the verb). (None, None, None) where a noun
+    that is no action stands between (`com valores entre R$ 100 mil e R$ 200 mil`)."""
     noun = None
     root = span.root
     # `O investimento é de R$ 12,8 milhões`: the amount is the predicate, its subject the action
     if any(c.dep_ == "cop" for c in root.children):
         for child in root.children:
             if child.dep_.startswith("nsubj") and child.lemma_.lower() in words.NOUNS:
-                return None, child
-    token = root
+                return None, child, None
+    token, below = root, root
     for _ in range(_MAX_PATH):
         if token.head is token:
             break
-        token = token.head
+        below, token = token, token.head
         if token in span:
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX"):
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX") or lemma in words.VERBS:
             if lemma in words.NEGATING_VERBS:
                 continue
-            return token, noun
-        if token.pos_ in ("NOUN", "PROPN") and noun is None and lemma in words.NOUNS:
-            noun = token
-    return None, noun
+            if noun is None and lemma not in words.VERBS:
+                # `Encontramos R$ 87,4 milhões aplicados em fundos`: the participle after the amount acts
+                participle = _participle_after(span)
+                if participle is not None:
+                    return participle, None, None
+            if noun is None and lemma in words.SUPPORT_VERBS:
+                # `o investimento federal chega a R$ 18 milhões`: the verb's subject is the action;
+                # `o cofinanciamento, que caiu de R$ 1,1 bilhão`: the noun the clause hangs on
+                for child in token.children:
+                    if child.dep_.startswith("nsubj"):
+                        subject = token.head if child.lower_ == "que" and token.dep_ == "acl:relcl" else child
+                        if subject.lemma_.lower() in words.NOUNS:
+                            return token, subject, child
+                    # `prevê repasses de R$ 1,5 milhão` parsed with the amount on the verb
+                    if child.dep_ == "obj" and child.lemma_.lower() in words.NOUNS and 0 < span.start - child.i <= 3:
+                        return token, child, child
+            return token, noun, below
+        if token.pos_ in ("NOUN", "PROPN") and noun is None:
+            if lemma in words.NOUNS:
+                noun = token
+            elif lemma in words.NOT_ACTIONS:
+                return None, None, None
+    return None, noun, below
+
+
+def _lemma(token: Token) -> str:
+    """The lemma, with a participle the lemmatiser kept as an adjective read as its verb (`orçado`)."""
+    lemma = token.lemma_.lower()
+    return words.PARTICIPLES.get(token.lower_, lemma) if token.pos_ in ("ADJ", "VERB") else lemma
+
+
+def _participle_after(span: Span) -> Token | None:
+    doc = span.doc
+    if span.end < len(doc):
+        tok = doc[span.end]
+        if _lemma(tok) in words.VERBS and "Part" in tok.morph.get("VerbForm"):
+            return tok
+    return None
 
 
 def _depth(span: Span, verb: Token) -> int:
@@ -226,13 +288,19 @@ def _ref(ctx: _Context, token: Token, how: str) -> dict:
 
 
 def _party(ctx: _Context, tokens: list[Token], how: str) -> dict | None:
-    """The first entity that may pay or receive among `tokens`, or what an anaphor stands for."""
+    """The first entity that may pay or receive among `tokens`, or what an anaphor stands for; none
+    where the phrase lists several places (`as cidades-sede (Dourados, Três Lagoas e Corumbá)`)."""
+    places = {ctx.entity_of[t.i] for t in tokens if _is_party(ctx, t)}
+    if len(places) > 2:
+        return None
     for tok in tokens:
         i = ctx.entity_of[tok.i]
         if i is not None and ctx.entities[i]["label"] in words.PARTY_LABELS:
             return _ref(ctx, tok, how)
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN"):
+            if "Plur" in tok.morph.get("Number") or any(c.lower_ in _QUANTIFIERS for c in tok.children):
+                return None  # `cada município`, `os municípios`: none of them in particular
             return _anaphor(ctx, tok)
     return None
 
@@ -251,9 +319,22 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
     start, _ = ctx.to_original(tok.idx, tok.idx + len(tok))
     best, best_at = None, -1
     for i, ent in enumerate(ctx.entities):
-        if ent["label"] not in labels or (needed and needed not in fold(ent["canonical"]).lower()):
+        if ent["label"] not in labels or (needed and fold(needed) not in fold(ent["canonical"]).lower()):
             continue
         if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
+            continue
+        before = [m["start"] for m in ent["mentions"] if m["start"] < start]
+        if before and max(before) > best_at:
+            best, best_at = i, max(before)
+    if best is None and labels != {"LOC"} and tok.lemma_.lower() in words.MUNICIPAL_BODIES:
+        return _anaphor_place(ctx, start)  # `a prefeitura` in `Em Bacabal (MA), … a prefeitura`
+    return {"entity": best, "via": "anaphor"} if best is not None else None
+
+
+def _anaphor_place(ctx: _Context, start: int) -> dict | None:
+    best, best_at = None, -1
+    for i, ent in enumerate(ctx.entities):
+        if ent["label"] != "LOC" or ent["attributes"].get("kind") not in ("municipality", "city"):
             continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
         if before and max(before) > best_at:
@@ -266,6 +347,9 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
     for _ in range(3):  # `vai repassar`, `deve receber`, `deixou de receber`: the subject may sit higher
         for child in token.children:
             if child.dep_ in ("nsubj",):
+                if child.lower_ == "que" and token.dep_ == "acl:relcl":
+                    child = token.head  # `o BID, que aprovou empréstimo de US$ 5 milhões`
+                    return _party(ctx, [t for t in _phrase(child) if t.i < token.i], "subject")
                 return _party(ctx, _phrase(child), "subject")
         if token.dep_ in ("xcomp", "ccomp") or token.head.lemma_.lower() in words.HEDGES | words.NEGATING_VERBS:
             token = token.head
@@ -302,11 +386,13 @@ def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
     return None
 
 
-def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple[dict | None, dict | None, dict | None, dict | None]:
-    """What the words right after the amount say: recipient (`para X`, `ao município`), purpose
-    (`para custear …`, `destinados à merenda`), place (`em Castanhal`), source (`do MEC`)."""
+def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple:
+    """What the words right after the amount say: recipient (`para X`, `ao município de X`), purpose
+    (`para custear …`, `destinados à merenda`, `em obras`), place (`em Castanhal`), source (`do MEC`),
+    and whether the source comes right after the amount (`R$ 9,35 milhões da Funasa`)."""
     doc = ctx.doc
     recipient = purpose = place = source = None
+    source_adjacent = False
     i = span.end
     while i < end:
         tok = doc[i]
@@ -314,33 +400,49 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple[dict | None, 
         if tok.text in _STOP and tok.text not in "()":
             if tok.text in ".;:!?":
                 break
-            if purpose is not None or recipient is not None:
+            following = doc[i + 1] if i + 1 < end else None
+            # `, e uma parceria …`, `, incluindo …`, `, que …`: another clause
+            if following is not None and _lemma(following) in words.PURPOSE_PARTICIPLES | words.FUNDING_PARTICIPLES:
+                i += 1  # `, destinados a estudos ambientais`, `, financiado pela ANMP`
+                continue
+            if following is None or following.pos_ in ("CCONJ", "VERB", "AUX", "PRON") or following.lower_ == "que":
+                break
+            if purpose is not None or recipient is not None or source is not None:
                 break
             i += 1
+            continue
+        if low in words.ATTRIBUTIONS:
+            break  # `, conforme portaria do Ministério da Saúde`: who says, not who pays
+        if _lemma(tok) in words.FUNDING_PARTICIPLES and "Part" in tok.morph.get("VerbForm") and source is None:
+            j = _phrase_end(doc, i + 1, end)
+            inner = _inner_source(ctx, list(doc[i:j]))  # `financiado pela ANMP`, `assegurado em parte pelo Camões`
+            if inner is not None:
+                source, source_adjacent = inner, True
+            i = j
+            continue
+        if low == "com" and i + 1 < end and doc[i + 1].lemma_.lower() in ("recurso", "recursos") and source is None:
+            j = _phrase_end(doc, i + 1, end)
+            found = {ref["entity"] for k in range(i, j) if (ref := _source_at(ctx, doc, k, j)) is not None}
+            if len(found) == 1:  # `com recursos do FIE-MS`; two sources (`do município e da Caixa`): none
+                source, source_adjacent = {"entity": found.pop(), "via": "preposition"}, True
+            i = j
+            continue
+        if low in words.SPENDING_ON and kind == "other" and purpose is None and tok.pos_ in _PREPOSITION:
+            j = _phrase_end(doc, i + 1, end)
+            if j > i + 1:
+                purpose = _span(ctx, doc[i:j])  # `gastaram R$ 10,9 bilhões com o pagamento do piso`
+            i = j
             continue
         if (tok.pos_ in _PREPOSITION and low in words.TO | words.FROM | words.IN) or (
             tok.lemma_.lower() in words.PURPOSE_PARTICIPLES and tok.pos_ in ("VERB", "ADJ")
         ):
-            j = _phrase_end(doc, i + 1, end)
+            j = _phrase_end(doc, i + 1, end, source=low in words.FROM)
             body = [t for t in doc[i + 1 : j] if t.pos_ != "DET"]
             if not body:
                 i = j
                 continue
             first = body[0]
-            party_tok = next(
-                (
-                    t
-                    for t in body[:6]
-                    if ctx.entity_of[t.i] is not None
-                    and ctx.entities[ctx.entity_of[t.i]]["label"] in words.PARTY_LABELS
-                ),
-                None,
-            )
-            if party_tok is not None and first.pos_ == "VERB":
-                party_tok = None  # `para atender Maceió`: a purpose that names a place
-            party = _ref(ctx, party_tok, "preposition") if party_tok is not None else None
-            if party is None and first.pos_ in ("NOUN", "PROPN"):
-                party = _anaphor(ctx, first)
+            party = _named(ctx, body)
             if tok.pos_ not in _PREPOSITION:  # `destinados à merenda escolar`
                 if purpose is None:
                     purpose = _span(ctx, doc[i:j])
@@ -355,11 +457,13 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple[dict | None, 
                     and purpose is None
                     and low in words.PURPOSE_MARKERS
                     and first.pos_ in ("VERB", "NOUN", "ADJ")
+                    and not any(t.lower_ in _TIME_WORDS for t in body[:3])
                 ):
                     purpose = _span(ctx, doc[i:j])
             elif low in words.FROM:
-                if party is not None and party_tok is not None and source is None:
+                if party is not None and source is None:
                     source = party
+                    source_adjacent = i == span.end
             elif low in words.IN:
                 label = ctx.entities[party["entity"]]["label"] if party is not None else None
                 if label in words.PLACE_LABELS and place is None:
@@ -369,19 +473,60 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple[dict | None, 
                     and first.pos_ == "NOUN"
                     and purpose is None
                     and first.lemma_.lower() not in _NOT_PURPOSE
-                    and kind in ("investment", "transfer", "budget")
+                    and kind in _GIVING
                 ):
                     purpose = _span(ctx, doc[i:j])
+                if source is None and (inner := _inner_source(ctx, body)) is not None:
+                    source = inner  # `em obras hídricas do Ministério da Integração`
             i = j
             continue
         i += 1
-    return recipient, purpose, place, source
+    return recipient, purpose, place, source, source_adjacent
+
+
+def _named(ctx: _Context, body: list[Token]) -> dict | None:
+    """The party a prepositional phrase names: an entity first (`para Maceió`), or an anaphor
+    noun, with the entity after its `de` when there is one (`ao município de Arapiraca`, `do
+    governo de Alagoas`); `para pesquisas no Amapá` names no party."""
+    first = body[0]
+    if _is_party(ctx, first):
+        return _ref(ctx, first, "preposition")
+    if first.pos_ not in ("NOUN", "PROPN") or (
+        (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None
+    ):
+        return None
+    for tok in body[1:6]:
+        if _is_party(ctx, tok):
+            return _ref(ctx, tok, "preposition")
+    if len(body) > 1 and body[1].lower_ in words.FROM and len(body) > 2:
+        return None  # `o município de …` with a name no rule knew: no guess
+    if "Plur" in first.morph.get("Number"):
+        return None  # `aos municípios`: not one of them
+    return _anaphor(ctx, first)
+
+
+def _source_at(ctx: _Context, doc: Doc, k: int, end: int) -> dict | None:
+    if doc[k].lower_ in words.FROM and k + 1 < end:
+        body = [t for t in doc[k + 1 : min(end, k + 6)] if t.pos_ != "DET"]
+        if body:
+            return _named(ctx, body)
+    return None
+
+
+def _inner_source(ctx: _Context, body: list[Token]) -> dict | None:
+    body = [t for t in body if t.pos_ != "DET"]
+    for k, tok in enumerate(body[:-1]):
+        if tok.lower_ in words.FROM and tok.lower_ != "de" and _is_party(ctx, body[k + 1]):
+            return _ref(ctx, body[k + 1], "preposition")
+    return None
 
 
 def _purpose_clause(ctx: _Context, verb: Token, span: Span) -> dict | None:
     """`… para reformar escolas` where the parse hangs it on the verb: a `para` clause after the amount."""
     for child in verb.children:
-        if child.dep_ == "advcl" and child.i > span.end:
+        between = ctx.doc[span.end : child.i]
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in between)
+        if child.dep_ == "advcl" and child.i > span.end and not finite:
             marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in words.PURPOSE_MARKERS]
             if marks:
                 end = _phrase_end(ctx.doc, child.i, child.sent.end)
@@ -389,7 +534,7 @@ def _purpose_clause(ctx: _Context, verb: Token, span: Span) -> dict | None:
     return None
 
 
-def _phrase_end(doc: Doc, i: int, end: int) -> int:
+def _phrase_end(doc: Doc, i: int, end: int, *, source: bool = False) -> int:
     """Where a prepositional phrase starting at `i` ends: punctuation, another amount's
     conjunction (`e R$ 1 milhão`), or the window's end."""
     j = i
@@ -399,6 +544,8 @@ def _phrase_end(doc: Doc, i: int, end: int) -> int:
             break
         if tok.lower_ == "e" and j + 1 < end and doc[j + 1].ent_type_ == "MONEY":
             break
+        if source and j > i and tok.pos_ in _PREPOSITION and tok.lower_ in words.TO | words.IN:
+            break  # `do município em obras de drenagem`: the source ends where the purpose starts
         j += 1
     return j
 

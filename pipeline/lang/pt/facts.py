@@ -27,10 +27,11 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "levar": ("transfer", "payer"),
     "complementar": ("transfer", "payer"),
     "anunciar": ("transfer", "payer"),
-    "assinar": ("transfer", "payer"),
     "empenhar": ("transfer", "payer"),
     "autorizar": ("transfer", "payer"),
     "entregar": ("transfer", "payer"),
+    "vir": ("transfer", None),  # `R$ 350 mil vieram de emenda parlamentar`
+    "participar": ("investment", "payer"),  # `participa da operação com US$ 5 milhões`
     # transfers: the subject receives
     "receber": ("transfer", "recipient"),
     "obter": ("transfer", "recipient"),
@@ -46,8 +47,9 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "aprovar": ("budget", None),
     "orçar": ("budget", None),
     "reservar": ("budget", "payer"),
-    "prever": ("budget", None),
+    "prever": ("budget", "payer"),
     "dotar": ("budget", None),
+    "estimar": ("budget", None),
     # cuts
     "bloquear": ("cut", "payer"),
     "cortar": ("cut", "payer"),
@@ -85,6 +87,7 @@ NOUNS: dict[str, str] = {
     "apoio": "transfer",
     "incentivo": "transfer",
     "contrapartida": "transfer",
+    "cofinanciamento": "transfer",
     "investimento": "investment",
     "financiamento": "investment",
     "orçamento": "budget",
@@ -97,6 +100,11 @@ NOUNS: dict[str, str] = {
     "empréstimo": "debt",
     "déficit": "debt",
     "arrecadação": "revenue",
+    "captação": "revenue",
+    "crédito": "debt",
+    "despesa": "other",
+    "gasto": "other",
+    "reajuste": "price",
     "receita": "revenue",
     "custo": "price",
     "preço": "price",
@@ -116,8 +124,42 @@ NOUNS: dict[str, str] = {
 SUPPORT_VERBS: frozenset[str] = frozenset(
     ["ser", "estar", "ficar", "ter", "haver", "contar", "chegar", "somar", "totalizar", "prever", "incluir",
      "envolver", "representar", "atingir", "alcançar", "ultrapassar", "assinar", "firmar", "lançar", "abrir",
-     "pedir", "solicitar", "passar"]
+     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer"]
 )  # fmt: skip
+
+# Nouns that stand between an amount and a verb without being an action on it (`com valores entre
+# R$ 100 mil e R$ 200 mil`, `com renda de até R$ 2.640`, `no valor de`): no fact.
+NOT_ACTIONS: frozenset[str] = frozenset(["valor", "renda", "limite", "teto", "patamar", "média"])
+
+# Verbs that only mention an amount (`o salário de R$ 1.412 foi citado`): no fact.
+MENTION_VERBS: frozenset[str] = frozenset(["citar", "mencionar", "comparar"])
+
+# Verbs whose subject receives and whose `a`/`ao` phrase pays (`vender até R$ 15 mil ao PAA`).
+BUYER_AFTER_TO: frozenset[str] = frozenset(["vender"])
+
+# Common nouns for a municipality's own body: with no such body named, `a prefeitura` is the
+# municipality last named (`Em Bacabal (MA), a prefeitura deixou de receber …`).
+MUNICIPAL_BODIES: frozenset[str] = frozenset(["prefeitura"])
+
+# Participles the lemmatiser may keep as adjectives: the form -> the verb's lemma.
+PARTICIPLES: dict[str, str] = {
+    "orçado": "orçar", "orçada": "orçar", "orçados": "orçar", "orçadas": "orçar",
+    "estimado": "estimar", "estimada": "estimar", "estimados": "estimar", "estimadas": "estimar",
+    "previsto": "prever", "prevista": "prever", "previstos": "prever", "previstas": "prever",
+    "destinado": "destinar", "destinada": "destinar", "destinados": "destinar", "destinadas": "destinar",
+    "aplicado": "aplicar", "aplicada": "aplicar", "aplicados": "aplicar", "aplicadas": "aplicar",
+    "repassado": "repassar", "repassada": "repassar", "repassados": "repassar", "repassadas": "repassar",
+    "investido": "investir", "investida": "investir", "investidos": "investir", "investidas": "investir",
+}  # fmt: skip
+
+# Participles whose agent pays (`um orçamento de € 640 mil, financiado pela ANMP`).
+FUNDING_PARTICIPLES: frozenset[str] = frozenset(["financiar", "cofinanciar", "custear", "assegurar", "pagar", "bancar"])
+
+# Words that open who says it, not who pays (`, conforme portaria do Ministério da Saúde`).
+ATTRIBUTIONS: frozenset[str] = frozenset(["conforme", "segundo", "consoante"])
+
+# The preposition of what spending is on (`gastaram R$ 10,9 bilhões com o pagamento do piso`).
+SPENDING_ON: frozenset[str] = frozenset(["com"])
 
 # Kinds an amount's own noun overrides the verb with (`pagar a multa
 # de R$ 500` is a fine, `receber o salário de R$ 1.412` a salary).
@@ -144,6 +186,8 @@ HEDGES: frozenset[str] = frozenset(["poder", "dever", "pretender", "estimar", "p
 # Maceió`): the noun -> the labels it may refer to and a word the entity's name must hold (or None).
 ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
     "prefeitura": (frozenset({"ORG"}), "prefeitura"),
+    "autarquia": (frozenset({"ORG"}), "câmara"),  # PT-PT: the municipality's council
+    "junta": (frozenset({"ORG"}), "junta"),
     "ministério": (frozenset({"ORG"}), "ministério"),
     "banco": (frozenset({"ORG"}), "banco"),
     "fundo": (frozenset({"ORG", "PROGRAM"}), "fundo"),
