@@ -138,6 +138,9 @@ class AccentModel:
     kinds: dict[str, tuple[str, ...]]
     weights: dict[str, dict[str, float | tuple[float, ...]]]
     shared: dict[str, dict[str, float]]  # feature -> kind -> weight
+    # a form's `W` lines as read, parsed into `weights` the first time the form is weighed: a
+    # text needs a few forms, and reading all 200,000 lines would cost 0.3 s at start-up
+    raw: dict[str, str] = field(default_factory=dict)
     # (first kind, second kind) -> feature -> what it adds to the second spelling: forms with two
     # spellings (most) look a shared feature up once
     pairs: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
@@ -149,40 +152,61 @@ class AccentModel:
                 self.pairs[kinds] = {
                     feature: w.get(second, 0.0) - w.get(first, 0.0) for feature, w in self.shared.items()
                 }
+        self._numbers: dict[str, float] = {}  # one float object per distinct value (a few thousand)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> AccentModel:
         classes: dict[str, tuple[str, ...]] = {}
         kinds: dict[str, tuple[str, ...]] = {}
-        weights: dict[str, dict[str, float | tuple[float, ...]]] = {}
         shared: dict[str, dict[str, float]] = {}
-        numbers: dict[str, float] = {}  # one float object per distinct value (two decimals: a few thousand)
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().split("\n")
-        for line in lines:
-            if not line or line[0] == "#":
-                continue
-            tag, rest = line[0], line[2:]
-            if tag == "W":
-                form, feature, values = rest.split("\t")
-                if " " in values:
-                    weights[form][feature] = tuple(numbers.setdefault(v, float(v)) for v in values.split(" "))
-                else:
-                    weights[form][feature] = numbers.setdefault(values, float(values))
-            elif tag == "F":
-                form, spellings, spelling_kinds, _ = rest.split("\t")
+            text = "\n" + fh.read()
+        w_at, s_at = text.find("\nW\t"), text.find("\nS\t")
+        w_at = s_at if w_at < 0 else w_at
+        s_at = len(text) if s_at < 0 else s_at
+        for line in text[:w_at].split("\n"):
+            if line.startswith("F\t"):
+                form, spellings, spelling_kinds, _ = line[2:].split("\t")
                 classes[form] = tuple(spellings.split(" "))
                 kinds[form] = tuple(spelling_kinds.split(" "))
-                weights[form] = {}
-            elif tag == "S":
-                feature, value = rest.split("\t")
+        for line in text[s_at:].split("\n"):
+            if line.startswith("S\t"):
+                feature, value = line[2:].split("\t")
                 feature, spelling_kind = feature.rsplit("|", 1)
                 shared.setdefault(feature, {})[spelling_kind] = float(value)
-        return cls(classes, kinds, weights, shared)
+        # the W lines are sorted by form: each form's block ends where the next one's starts
+        raw: dict[str, str] = {}
+        starts = []
+        pos = w_at
+        for form in sorted(f for f, spellings in classes.items() if len(spellings) > 1):
+            at = text.find(f"\nW\t{form}\t", pos, s_at)
+            if at >= 0:
+                starts.append((at, form))
+                pos = at + 1
+        for (at, form), (end, _) in zip(starts, [*starts[1:], (s_at, "")], strict=True):
+            raw[form] = text[at + 1 : end]
+        return cls(classes, kinds, {}, shared, raw)
+
+    def table(self, form: str) -> dict[str, float | tuple[float, ...]]:
+        """The form's feature weights (parsed from its `W` lines on first use)."""
+        table = self.weights.get(form)
+        if table is None:
+            table = {}
+            numbers = self._numbers
+            for line in self.raw.pop(form, "").split("\n"):
+                if not line:
+                    continue
+                _, _, feature, values = line.split("\t")
+                if " " in values:
+                    table[feature] = tuple(numbers.setdefault(v, float(v)) for v in values.split(" "))
+                else:
+                    table[feature] = numbers.setdefault(values, float(values))
+            self.weights[form] = table
+        return table
 
     def probabilities(self, form: str, k: Sequence[str], verbs: Sequence[bool], i: int, capital: bool) -> list[float]:
         """P(spelling | context) for each of `classes[form]`, had the word lost its accents."""
-        table = self.weights[form]
+        table = self.weights.get(form) or self.table(form)
         own, shared = features(k, verbs, i, capital)
         kinds = self.kinds[form]
         first = kinds[0]
