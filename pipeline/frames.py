@@ -26,6 +26,11 @@ Tables (all keyed by `doc_id`; `entity` numbers an entity inside its document):
   `year`, `week`, `hour`, `minute`), start and end (an interval, whose value is null, or the
   one end of an open interval: `até 30 de junho`), the document's date and the first mention
   as written;
+- `facts`: one row per money fact (schema 1.1): the amount (value, min, max, currency,
+  `value_brl` where the currency is BRL), the action's lemma and kind, payer and recipient
+  (canonical name, label, UF), the place (name, label, UF and IBGE code where known, whether it
+  came from the dateline), the purpose, the date (and whether it is the publication date), the
+  negated and hedged flags, the confidence, and `implausible` from the MONEY entity;
 - `keywords`, `themes`, `corrections`: one row per item, with its rank in the document.
 """
 
@@ -50,6 +55,7 @@ class Frames:
     themes: pd.DataFrame
     corrections: pd.DataFrame
     dates: pd.DataFrame
+    facts: pd.DataFrame
 
     @property
     def money_counted(self) -> pd.DataFrame:
@@ -81,6 +87,7 @@ def from_records(records: Iterable[dict]) -> Frames:
         themes=_categories(pd.DataFrame(rows["themes"], columns=_THEME), "theme"),
         corrections=_categories(pd.DataFrame(rows["corrections"], columns=_CORRECTION), "kind"),
         dates=_dates(rows["dates"]),
+        facts=_facts(rows["facts"]),
     )
 
 
@@ -91,6 +98,13 @@ _MONEY = [
     "ambiguous", "other_value", "implausible", "implausible_reason",
 ]  # fmt: skip
 _DATE = ["doc_id", "entity", "canonical", "value", "grain", "start", "end", "published_at", "text"]
+_FACT = [
+    "doc_id", "fact", "amount_entity", "amount_text", "value", "min", "max", "currency", "value_brl", "implausible",
+    "action", "kind", "action_text", "payer", "payer_label", "payer_uf", "recipient", "recipient_label",
+    "recipient_uf", "recipient_ibge_code", "place", "place_label", "place_uf", "place_ibge_code", "place_from_context",
+    "purpose", "date", "date_from_publication", "negated", "hedged", "confidence", "sentence_start", "sentence_end",
+    "published_at",
+]  # fmt: skip
 _KEYWORD = ["doc_id", "rank", "text", "lemma", "score", "count"]
 _THEME = ["doc_id", "rank", "theme", "score"]
 _CORRECTION = ["doc_id", "start", "end", "original", "replacement", "kind", "confidence"]
@@ -158,12 +172,79 @@ def _add(rec: dict, rows: dict[str, list[dict]]) -> None:
                     "text": ent["mentions"][0]["text"] if ent["mentions"] else None,
                 }
             )
+    for n, fact in enumerate(rec.get("facts") or []):
+        rows["facts"].append(_fact_row(doc_id, n, fact, entities, rec.get("published_at")))
     for rank, kw in enumerate(rec.get("keywords") or [], start=1):
         rows["keywords"].append({"doc_id": doc_id, "rank": rank, **kw})
     for rank, theme in enumerate(rec.get("themes") or [], start=1):
         rows["themes"].append({"doc_id": doc_id, "rank": rank, "theme": theme["label"], "score": theme["score"]})
     for corr in rec.get("corrections") or []:
         rows["corrections"].append({"doc_id": doc_id, **{k: corr.get(k) for k in _CORRECTION[1:]}})
+
+
+def _entity_ref(entities: list[dict], ref: dict | None) -> dict:
+    if not ref or ref.get("entity") is None or not 0 <= ref["entity"] < len(entities):
+        return {"name": None, "label": None, "uf": None, "ibge_code": None}
+    ent = entities[ref["entity"]]
+    attrs = ent.get("attributes") or {}
+    return {"name": ent["canonical"], "label": ent["label"], "uf": attrs.get("uf"), "ibge_code": attrs.get("ibge_code")}
+
+
+def _fact_row(doc_id: str, n: int, fact: dict, entities: list[dict], published_at: str | None) -> dict:
+    amount = fact.get("amount") or {}
+    action = fact.get("action") or {}
+    money = entities[amount["entity"]] if 0 <= amount.get("entity", -1) < len(entities) else {"attributes": {}}
+    payer = _entity_ref(entities, fact.get("payer"))
+    recipient = _entity_ref(entities, fact.get("recipient"))
+    place = _entity_ref(entities, fact.get("place"))
+    date = fact.get("date") or {}
+    currency = amount.get("currency")
+    return {
+        "doc_id": doc_id,
+        "fact": n,
+        "amount_entity": amount.get("entity"),
+        "amount_text": amount.get("text"),
+        "value": amount.get("value"),
+        "min": amount.get("min"),
+        "max": amount.get("max"),
+        "currency": currency,
+        "value_brl": amount.get("value") if currency == "BRL" else None,
+        "implausible": bool(money["attributes"].get("implausible")),
+        "action": action.get("lemma"),
+        "kind": action.get("kind"),
+        "action_text": action.get("text"),
+        "payer": payer["name"],
+        "payer_label": payer["label"],
+        "payer_uf": payer["uf"],
+        "recipient": recipient["name"],
+        "recipient_label": recipient["label"],
+        "recipient_uf": recipient["uf"],
+        "recipient_ibge_code": recipient["ibge_code"],
+        "place": place["name"],
+        "place_label": place["label"],
+        "place_uf": place["uf"],
+        "place_ibge_code": place["ibge_code"],
+        "place_from_context": bool((fact.get("place") or {}).get("from_context")),
+        "purpose": (fact.get("purpose") or {}).get("text"),
+        "date": date.get("value"),
+        "date_from_publication": bool(date.get("from_publication")),
+        "negated": bool(fact.get("negated")),
+        "hedged": bool(fact.get("hedged")),
+        "confidence": fact.get("confidence"),
+        "sentence_start": (fact.get("sentence") or {}).get("start"),
+        "sentence_end": (fact.get("sentence") or {}).get("end"),
+        "published_at": published_at,
+    }
+
+
+def _facts(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=_FACT)
+    frame["published_at"] = pd.to_datetime(frame["published_at"], errors="coerce", format="ISO8601")
+    for column in ("value", "min", "max", "value_brl", "confidence"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    for column in ("implausible", "place_from_context", "date_from_publication", "negated", "hedged"):
+        frame[column] = frame[column].astype(bool)
+    return _categories(frame, "currency", "kind", "payer_label", "recipient_label", "place_label")
 
 
 def _columns(rows: list[dict], first: list[str]) -> list[str]:

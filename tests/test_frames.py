@@ -99,3 +99,36 @@ def test_dates_table_has_grain_start_and_end(nlp):
     date_rows = f.entities[f.entities.label == "DATE"]
     assert {"grain", "start", "end"} <= set(date_rows.columns)  # the entities table flattens them too
     assert frames.from_records([]).dates.empty
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_facts_table(tmp_path, fmt):
+    # issue 18: one row per fact, names and UF codes resolved, the value in BRL; Parquet carries it too
+    nlp = pipeline.load()
+    texts = [
+        "O Ministério da Saúde liberou R$ 12,5 milhões para o município de Castanhal (PA) custear cirurgias.",
+        "O governo da Bahia não repassou R$ 2 milhões ao município de Juazeiro. O salário de R$ 1.412 foi citado.",
+    ]
+    recs = [
+        check_record(pipeline.process(t, nlp=nlp, id=str(n), published_at="2024-03-12")) for n, t in enumerate(texts)
+    ]
+    path = tmp_path / ("out.jsonl" if fmt == "jsonl" else "out.parquet")
+    writer = emit.JsonlWriter(str(path)) if fmt == "jsonl" else emit.PartWriter(str(path), part_size=1)
+    with writer as w:
+        for r in recs:
+            w.write(r)
+    facts = frames.load(path).facts.set_index("doc_id")
+    assert len(facts) == 2  # the salary is only mentioned
+    first = facts.loc["0"]
+    assert (first.action, first.kind, first.payer, first.recipient) == (
+        "liberar",
+        "transfer",
+        "Ministério da Saúde",
+        "Castanhal",
+    )
+    assert (first.recipient_uf, first.place_uf, first.value_brl) == ("PA", "PA", 12_500_000)
+    assert first.place_ibge_code == 1502400 and first.date_from_publication
+    second = facts.loc["1"]
+    assert second.negated and second.payer_uf == "BA" and second.recipient == "Juazeiro"
+    assert pd.api.types.is_datetime64_any_dtype(facts.published_at)
+    assert frames.from_records([]).facts.empty
