@@ -132,7 +132,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         return None
 
     payer = recipient = purpose = None
-    tail = _tail(ctx, span, window_end, kind)
+    agreement = action_token is noun and noun.lemma_.lower() in words.AGREEMENTS
+    tail = _tail(ctx, span, window_end, kind, agreement=agreement)
     recipient, purpose, place_in, source, source_adjacent = tail
     if action_token is verb:
         # in the passive (`foram repassados R$ 2 milhões … pelo governo`) the agent is the subject's part
@@ -386,14 +387,14 @@ def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
     return None
 
 
-def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple:
+def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = False) -> tuple:
     """What the words right after the amount say: recipient (`para X`, `ao município de X`), purpose
     (`para custear …`, `destinados à merenda`, `em obras`), place (`em Castanhal`), source (`do MEC`),
     and whether the source comes right after the amount (`R$ 9,35 milhões da Funasa`)."""
     doc = ctx.doc
     recipient = purpose = place = source = None
     source_adjacent = False
-    i = span.end
+    i = next_free = span.end
     while i < end:
         tok = doc[i]
         low = tok.lower_
@@ -409,10 +410,16 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple:
                 break
             if purpose is not None or recipient is not None or source is not None:
                 break
+            if next_free == i:
+                next_free = i + 1
             i += 1
             continue
-        if low in words.ATTRIBUTIONS:
-            break  # `, conforme portaria do Ministério da Saúde`: who says, not who pays
+        if low in words.ASIDES and tok.pos_ in _PREPOSITION and next_free == i:
+            j = _phrase_end(doc, i + 1, end)
+            next_free = i = j  # `, até 2026, na reabilitação de …`: a time aside before the purpose
+            continue
+        if low in words.ATTRIBUTIONS or (low == "que" and tok.pos_ in ("PRON", "SCONJ")):
+            break  # `, conforme portaria do Ministério da Saúde`; `por família que obtiver …`
         if _lemma(tok) in words.FUNDING_PARTICIPLES and "Part" in tok.morph.get("VerbForm") and source is None:
             j = _phrase_end(doc, i + 1, end)
             inner = _inner_source(ctx, list(doc[i:j]))  # `financiado pela ANMP`, `assegurado em parte pelo Camões`
@@ -423,8 +430,17 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple:
         if low == "com" and i + 1 < end and doc[i + 1].lemma_.lower() in ("recurso", "recursos") and source is None:
             j = _phrase_end(doc, i + 1, end)
             found = {ref["entity"] for k in range(i, j) if (ref := _source_at(ctx, doc, k, j)) is not None}
-            if len(found) == 1:  # `com recursos do FIE-MS`; two sources (`do município e da Caixa`): none
+            several = any(t.lower_ == "e" for t in doc[i:j])
+            if (
+                len(found) == 1 and not several
+            ):  # `com recursos do FIE-MS`; two sources (`do município e da Caixa`): none
                 source, source_adjacent = {"entity": found.pop(), "via": "preposition"}, True
+            i = j
+            continue
+        if low == "com" and agreement and recipient is None and tok.pos_ in _PREPOSITION:
+            j = _phrase_end(doc, i + 1, end, source=True)
+            body = [t for t in doc[i + 1 : j] if t.pos_ != "DET"]
+            recipient = _named(ctx, body) if body else None  # `convênio de R$ 45 milhões com o Cimcero`
             i = j
             continue
         if low in words.SPENDING_ON and kind == "other" and purpose is None and tok.pos_ in _PREPOSITION:
@@ -474,10 +490,13 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str) -> tuple:
                     and purpose is None
                     and first.lemma_.lower() not in _NOT_PURPOSE
                     and kind in _GIVING
+                    and i == next_free
                 ):
                     purpose = _span(ctx, doc[i:j])
                 if source is None and (inner := _inner_source(ctx, body)) is not None:
                     source = inner  # `em obras hídricas do Ministério da Integração`
+            if party is not None or (i == next_free and low not in words.FROM):
+                next_free = j  # an `em` phrase right after the amount or a party may say what for
             i = j
             continue
         i += 1

@@ -83,6 +83,7 @@ NOUNS: dict[str, str] = {
     "repasse": "transfer",
     "transferência": "transfer",
     "convênio": "transfer",
+    "contrato": "transfer",
     "auxílio": "transfer",
     "apoio": "transfer",
     "incentivo": "transfer",
@@ -160,6 +161,12 @@ ATTRIBUTIONS: frozenset[str] = frozenset(["conforme", "segundo", "consoante"])
 
 # The preposition of what spending is on (`gastaram R$ 10,9 bilhões com o pagamento do piso`).
 SPENDING_ON: frozenset[str] = frozenset(["com"])
+
+# Prepositions of asides between an amount and its purpose (`investir € 3,2 milhões, até 2026, na …`).
+ASIDES: frozenset[str] = frozenset(["até", "desde", "durante"])
+
+# Agreements: the party after `com` receives (`convênio de R$ 45 milhões com o Cimcero`).
+AGREEMENTS: frozenset[str] = frozenset(["convênio", "contrato", "acordo", "parceria"])
 
 # Kinds an amount's own noun overrides the verb with (`pagar a multa
 # de R$ 500` is a fine, `receber o salário de R$ 1.412` a salary).
