@@ -51,7 +51,7 @@ lexicon: install
 
 # --- lost accents in context (issue 17; see pipeline/lang/build_accents.py) -----------------
 # Not part of `make run`/`make test`: the model (weights only) is committed. Reads the train
-# splits in ../shared/corpora and raw-pt; about 5 minutes and 4 GB on 2 cores.
+# splits in ../shared/corpora and raw-pt; about 7 minutes on 2 busy cores.
 accents: install
 	$(BIN)/python -m pipeline.lang.build_accents
 

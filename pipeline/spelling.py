@@ -17,6 +17,10 @@ How a word is judged, cheapest test first:
    of the same stem occurs in it).
 5. Capitalised words are names until shown otherwise: they only get a correction equal to them
    after folding (`Confederaççao` -> `Confederação`, never `Leísa` -> `Luísa`).
+6. Known words that lost an accent and stayed words (`Ele esta em casa`, `ate amanhã`, `o pais`):
+   the context picks the spelling (`accents.py`), with the chance of a lost accent in this text
+   as a prior; capitalised ones inside a sentence only become a state or a capital (`no Para`,
+   `Amapa`). Slang and abbreviations (`lang/pt/slang.tsv`) are left as written.
 """
 
 from __future__ import annotations
@@ -429,7 +433,7 @@ def edit_cost(typed: str, meant: str) -> float:
     """Weighted Damerau-Levenshtein cost of the typos that turn `meant` into `typed` (lower case).
 
     >>> edit_cost("participaçao", "participação"), edit_cost("superintende", "superintendente")
-    (0.6, 6.0)
+    (0.3, 4.5)
     """
     a, b = typed, meant
     n, m = len(a), len(b)
