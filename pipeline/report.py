@@ -102,6 +102,9 @@ class Summary:
     error_ids: list[tuple[str, str]] = field(default_factory=list)
     # MONEY amounts left out of sums: (doc id, mention as written, value, reason)
     money_flagged: list[tuple[str, str, float | None, str]] = field(default_factory=list)
+    # money facts (issue 18): BRL of paid transfers and investments by the recipient's state, by payer
+    facts_by_state: Counter = field(default_factory=Counter)
+    facts_by_payer: Counter = field(default_factory=Counter)
 
     def add(self, rec: dict) -> None:
         self.documents += 1
@@ -129,9 +132,35 @@ class Summary:
             self.money_flagged.append(
                 (rec.get("id", ""), written, attrs.get("value"), attrs.get("implausible_reason", ""))
             )
+        for fact in rec.get("facts") or []:
+            self._add_fact(fact, entities)
         brl = sum(_amount(e) for e in money if e["attributes"].get("currency") == "BRL" and not _flagged(e))
         for uf in {e["attributes"].get("uf") for e in entities if e["label"] == "STATE"} - {None}:
             self.money_by_state[uf] += brl
+
+    def _add_fact(self, fact: dict, entities: list[dict]) -> None:
+        amount = fact.get("amount") or {}
+        if fact.get("negated") or amount.get("currency") != "BRL":
+            return
+        if (fact.get("action") or {}).get("kind") not in ("transfer", "investment"):
+            return
+        money = _entity(entities, amount)
+        if money is None or _flagged(money):
+            return
+        value = _amount(money)
+        recipient = _entity(entities, fact.get("recipient"))
+        place = _entity(entities, fact.get("place")) if not (fact.get("place") or {}).get("from_context") else None
+        uf = next((e["attributes"].get("uf") for e in (recipient, place) if e and e["attributes"].get("uf")), None)
+        if uf:
+            self.facts_by_state[uf] += value
+        payer = _entity(entities, fact.get("payer"))
+        if payer is not None:
+            self.facts_by_payer[payer["canonical"]] += value
+
+
+def _entity(entities: list[dict], ref: dict | None) -> dict | None:
+    i = (ref or {}).get("entity")
+    return entities[i] if isinstance(i, int) and 0 <= i < len(entities) else None
 
 
 def _flagged(entity: dict) -> bool:
@@ -167,6 +196,16 @@ def _summary(summary: Summary) -> str:
             f"Documentos por tema principal (pontuação ≥ {THEME_MIN:.1f})".replace(".", ","),
             [(theme_names.get(t, t), n, "#8fb8de") for t, n in summary.themes.most_common(TOP)],
             _int,
+        ),
+        _chart(
+            "Repasses e investimentos (R$) por estado que recebe (fatos)",
+            [(uf, v, COLOURS["STATE"]) for uf, v in summary.facts_by_state.most_common(TOP) if v > 0],
+            _brl_short,
+        ),
+        _chart(
+            "Repasses e investimentos (R$) por quem paga (fatos)",
+            [(_cut(name, 40), v, COLOURS["ORG"]) for name, v in summary.facts_by_payer.most_common(TOP) if v > 0],
+            _brl_short,
         ),
         _chart(
             "Dinheiro (R$) nos documentos que citam cada estado",
@@ -278,6 +317,8 @@ def _document(rec: dict, n: int) -> str:
     parts.append(_chips("palavras-chave", [k["text"] for k in rec.get("keywords") or []]))
     if text:
         parts.append(f'<div class="text">{highlight(text, entities, rec.get("corrections") or [])}</div>')
+    if rec.get("facts"):
+        parts.append(_fact_table(rec["facts"], entities))
     if entities:
         parts.append(_entity_table(entities))
     fixes = [c for c in rec.get("corrections") or [] if not _quiet(c)]
@@ -285,6 +326,34 @@ def _document(rec: dict, n: int) -> str:
         parts.append(_correction_list(rec["corrections"], len(fixes)))
     parts.append("</article>")
     return "".join(parts)
+
+
+def _fact_table(facts: list[dict], entities: list[dict]) -> str:
+    """Each money fact of the document: who gives how much to whom, for what, where and when."""
+
+    def name(ref: dict | None) -> str:
+        ent = _entity(entities, ref)
+        return ent["canonical"] if ent else "—"
+
+    rows = []
+    for fact in facts:
+        amount, action = fact.get("amount") or {}, fact.get("action") or {}
+        flags = [w for w, on in (("não", fact.get("negated")), ("talvez", fact.get("hedged"))) if on]
+        date = fact.get("date") or {}
+        when = (date.get("value") or "—") + (" (publicação)" if date.get("from_publication") else "")
+        place = name(fact.get("place")) + (" (local do texto)" if (fact.get("place") or {}).get("from_context") else "")
+        cells = [
+            amount.get("text", ""),
+            f"{action.get('lemma', '')} ({action.get('kind', '')})" + (f" [{', '.join(flags)}]" if flags else ""),
+            name(fact.get("payer")),
+            name(fact.get("recipient")),
+            (fact.get("purpose") or {}).get("text") or "—",
+            place,
+            when,
+        ]
+        rows.append("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("valor", "ação", "quem paga", "quem recebe", "para quê", "onde", "quando"))
+    return f'<table class="counts facts"><caption>Fatos de dinheiro</caption><tr>{head}</tr>{"".join(rows)}</table>'
 
 
 def _chips(name: str, items: list[str]) -> str:

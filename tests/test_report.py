@@ -250,7 +250,7 @@ def test_report_renders_in_chromium():
 
     expected_marks = page.count('<mark class="ent"')
     assert seen["sections"] == ["summary", "documents"]
-    assert seen["charts"] == 3 and seen["bars"] >= 10
+    assert seen["charts"] == 5 and seen["bars"] >= 10  # 2 of them money facts by state and payer (issue 18)
     assert seen["marks"] == expected_marks > 500 and seen["visible_marks"] == expected_marks
     assert seen["colours"]["PER"] == "rgb(170, 156, 252)" and seen["colours"]["MONEY"] == "rgb(228, 231, 210)"
     assert seen["struck"] == "line-through" and seen["fix_visible"]
@@ -263,3 +263,21 @@ def test_report_renders_in_chromium():
     shot.unlink(missing_ok=True)
     _headless(browser, "--window-size=1280,2400", f"--screenshot={shot}", page_path.as_uri())
     assert shot.stat().st_size > 50_000  # kept for people to look at: test-artifacts/report.png
+
+
+def test_money_facts_under_the_text_and_in_the_summary():
+    # issue 18: each document's facts in a table under its text; sums by the recipient's state and by payer
+    nlp = pipeline.load()
+    texts = [
+        "O Ministério da Saúde liberou R$ 12,5 milhões para o município de Castanhal (PA) custear cirurgias.",
+        "O governo da Bahia não repassou R$ 2 milhões ao município de Juazeiro.",
+    ]
+    recs = [pipeline.process(t, nlp=nlp, id=str(n), published_at="2024-03-12") for n, t in enumerate(texts)]
+    summary = report.Summary()
+    for rec in recs:
+        summary.add(rec)
+    assert summary.facts_by_state == {"PA": 12_500_000}  # the negated transfer is not summed
+    assert summary.facts_by_payer == {"Ministério da Saúde": 12_500_000}
+    page, _ = report.render(recs)
+    assert "Fatos de dinheiro" in page and "custear cirurgias" in page and "por estado que recebe" in page
+    assert "repassar (transfer) [não]" in page
