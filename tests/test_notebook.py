@@ -43,5 +43,8 @@ def test_starter_notebook_runs(tmp_path, monkeypatch):
     # the seed release names the Bahia and R$ 2.321.286.890
     assert "000_amams_roda_de_conversa_assistencia_social" in _text(query)
     assert "003_parana_fundeb" not in _text(query)  # Paraná only
+    (money_facts,) = [c for c in code if "fatos" in c.metadata.get("tags", [])]
+    # issue 18: the Pará received R$ 18 million from the Ministério da Saúde (012)
+    assert "PA" in _text(money_facts) and "Ministério da Saúde" in _text(money_facts)
     page = (tmp_path / "relatorio.html").read_text(encoding="utf-8")
     assert 'id="documents"' in page and page.count('<article class="doc"') == 34
