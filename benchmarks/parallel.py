@@ -121,7 +121,7 @@ def child(path: str, mode: str, workers: int) -> dict:
 
 def _stage_seconds(docs, config) -> dict[str, float]:
     """Seconds per stage of a 1-worker run: normalise, each model component, the record's parts."""
-    from pipeline import batch, extract, keywords, language, normalise, runner, themes
+    from pipeline import batch, extract, facts, keywords, language, normalise, runner, themes
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -162,6 +162,7 @@ def _stage_seconds(docs, config) -> dict[str, float]:
 
     normalise.normalise = timed("normalise (incl. spelling)", normalise.normalise)
     extract.entities = timed("extract entities", extract.entities)
+    facts.facts = timed("facts", facts.facts)
     keywords.keywords = timed("keywords", keywords.keywords)
     themes.themes = timed("themes", themes.themes)
     language.detect = timed("language", language.detect)
