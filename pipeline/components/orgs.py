@@ -124,7 +124,10 @@ def _long_form_after(text: str, start: int, acronym: str) -> tuple[int, int] | N
     return None
 
 
-_TOKEN = regex.compile(r"(?<![\p{L}\d\-])[\p{L}\d]+(?:-[\p{L}\d]+)*")
+# A word that may hold a known acronym: every key starts with a capital (ACRONYMS, and the
+# acronyms defined in brackets or before a dash), so words in lower case are skipped by the regex
+# engine, not by a Python loop.
+_TOKEN = regex.compile(r"(?<![\p{L}\d\-])\p{Lu}[\p{L}\d]*(?:-[\p{L}\d]+)*")
 
 
 _DASH_DIGIT = regex.compile(r"-\d")
