@@ -51,6 +51,7 @@ from pathlib import Path
 from .. import accents
 from ..spelling import PRE_REFORM, RESTORE_CONFIDENCE, Lexicon, default_lexicon
 from ..textutil import BASE_LETTER
+from ..training.nersets import read_io_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -72,8 +73,8 @@ def texts(corpora: Path = CORPORA) -> Iterator[str]:
         for line in fh:
             if line.startswith("# text = "):
                 yield line[9:].strip()
-    yield from _token_lines(corpora / "wikiner-pt" / "corpus_Paramopama.filtered.txt", "\t")
-    yield from _token_lines(corpora / "lener-br" / "train.conll", " ")
+    yield from _token_lines(corpora / "wikiner-pt" / "corpus_Paramopama.filtered.txt")
+    yield from _token_lines(corpora / "lener-br" / "train.conll")
     for doc in json.loads((corpora / "harem" / "FirstHAREM-total-train.json").read_text(encoding="utf-8")):
         yield from doc["doc_text"].split("\n")
     for path in sorted((corpora / "raw-pt").glob("*.txt")):
@@ -84,20 +85,9 @@ def texts(corpora: Path = CORPORA) -> Iterator[str]:
                 yield line.rstrip("\n")
 
 
-def _token_lines(path: Path, sep: str) -> Iterator[str]:
-    """Sentences of a token-per-line file (token SEP tag, blank line between sentences)."""
-    words: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if words:
-                    yield " ".join(words)
-                words = []
-                continue
-            words.append(line.split(sep, 1)[0])
-    if words:
-        yield " ".join(words)
+def _token_lines(path: Path) -> Iterator[str]:
+    """Sentences of a token-per-line file, the tokens joined by spaces."""
+    return (" ".join(token for token, _ in sentence) for sentence in read_io_sentences(path))
 
 
 def ambiguous_forms(lexicon: Lexicon) -> set[str]:

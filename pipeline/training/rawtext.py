@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .vectors import _raw_lines
+from .vectors import raw_lines
 
 # spacy.JsonlCorpus.v1 skips documents outside [min_length, max_length) tokens; long speech
 # paragraphs are cut at sentence ends into pieces of at most this many characters.
@@ -38,7 +38,7 @@ def write_jsonl(corpora: Path, out: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with out.open("w", encoding="utf-8") as fh:
-        for line in _raw_lines(corpora):
+        for line in raw_lines(corpora):
             for piece in _pieces(line):
                 fh.write(json.dumps({"text": piece}, ensure_ascii=False) + "\n")
                 count += 1

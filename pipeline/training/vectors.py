@@ -36,7 +36,7 @@ FLORET = {
 }
 
 
-def _raw_lines(corpora: Path) -> Iterator[str]:
+def raw_lines(corpora: Path) -> Iterator[str]:
     for path in sorted((corpora / "raw-pt").glob("*.txt")):
         with path.open(encoding="utf-8") as fh:
             yield from (line.strip() for line in fh if line.strip())
@@ -61,7 +61,7 @@ def write_text(corpora: Path, path: Path) -> int:
     count = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
-        for line in _raw_lines(corpora):
+        for line in raw_lines(corpora):
             tokens = [t.text for t in tokenizer(line) if not t.is_space]
             count += len(tokens)
             out.write(" ".join(tokens) + "\n")
