@@ -66,11 +66,13 @@ def facts(
     """
     if not doc.has_annotation("DEP"):
         return []  # no parse (`--model blank`): no say on who pays whom
+    money = [span for span in doc.ents if span.label_ == "MONEY"]
+    if not money:
+        return []  # nothing to tie: skip mapping every token to its entity
     to_original = to_original or (lambda s, e: (s, e))
     text = doc.text if text is None else text
     ctx = _Context(doc, to_original, text, entities, _entity_index(doc, entities, to_original), published_at, None)
     ctx.dateline = _dateline(ctx)
-    money = [span for span in doc.ents if span.label_ == "MONEY"]
     out = []
     for n, span in enumerate(money):
         following = money[n + 1].start if n + 1 < len(money) else len(doc)
@@ -87,8 +89,9 @@ def _entity_index(doc: Doc, entities: list[dict], to_original) -> list[int | Non
     for tok in doc:
         start, end = to_original(tok.idx, tok.idx + len(tok))
         k = bisect_right(starts, start) - 1
+        lowest = k - 2  # the three mentions starting at or before the token
         found = None
-        while k >= 0 and k >= bisect_right(starts, start) - 3:
+        while k >= 0 and k >= lowest:
             s, e, i = spans[k]
             if s <= start < e or s < end <= e:
                 found = i
