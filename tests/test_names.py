@@ -144,6 +144,33 @@ def test_gazetteer_corrects_label_and_never_adds(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a word of a person found in the document is that person, whatever the model guessed
+        (
+            "Peter Fishel chegou . Fishel disse",
+            [(0, 2, "PER"), (4, 5, "LOC")],
+            [("Peter Fishel", "PER"), ("Fishel", "PER")],
+        ),
+        (
+            "Peter Fishel chegou . Fishel disse",
+            [(0, 2, "PER"), (4, 5, "ORG")],
+            [("Peter Fishel", "PER"), ("Fishel", "PER")],
+        ),
+        # a place led by a common first name is a person...
+        ("Natasha disse que sim", [(0, 1, "LOC")], [("Natasha", "PER")]),
+        # ...but not after a preposition of place, nor a saint's name, nor a rare first name
+        ("Ele mora em Natasha", [(3, 4, "LOC")], [("Natasha", "LOC")]),
+        ("Visitou Santa Maria ontem", [(1, 3, "LOC")], [("Santa Maria", "LOC")]),
+        ("Visitou Ferrara ontem", [(1, 2, "LOC")], [("Ferrara", "LOC")]),
+    ],
+)
+def test_one_person_one_label(nlp, text, ents, expected):
+    out = names_component(_doc(nlp, text, ents))
+    assert [(e.text, e.label_) for e in out.ents] == expected
+
+
+@pytest.mark.parametrize(
     ("name", "label"), [("China", "LOC"), ("PSDB", "ORG"), ("PMDB", "ORG"), ("Senado", "ORG"), ("Ana", None)]
 )
 def test_known_label(name, label):
