@@ -8,6 +8,7 @@ per-label precision/recall/F1, the kinds of error and words per second.
     python -m benchmarks.ner --set uner-test --show 30
     python -m benchmarks.ner --file some.iob2 --system pipeline
     python -m benchmarks.ner --json out.json
+    python -m benchmarks.ner --set uner-test --typos 0.1   # the same text typed in a hurry
 
 Named sets (read from ../shared/corpora; see pipeline/training/nersets.py for how each text is
 rebuilt): `uner-test` (UNER Bosque test, original Bosque text, the sentences of one Bosque
@@ -15,6 +16,12 @@ document joined one a line), `pud` (UNER PUD, words rejoined with contractions r
 document's sentences one a line), `harem-dev` (First HAREM selective dev), `paramopama-tail` (the last
 10 % of Paramopama, held out of training), `tcu-tail` (the last 10 % of noticias-ner-tcu),
 `corpus` (our own 19-release gold, STATE counted as LOC). `uner-dev` is the model-selection set.
+
+`--typos RATE` first misspells that share of the lower-case words of 4+ letters outside the gold
+names, with `benchmarks.spelling`'s typo makers (a lost or wrong accent, a cedilla, a doubled,
+missing or swapped letter, a neighbouring key; never one that makes another lexicon word), and
+shifts the gold spans: what names cost when the text around them is typed in a hurry, and what
+the pipeline's spelling step wins back over the bare model. Seeded (`--seed`), so repeatable.
 
 Errors, per gold or predicted mention:
 - missed: a gold mention that no prediction overlaps;
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import Counter
@@ -133,6 +141,45 @@ def pipeline_spans(golds: list[nersets.GoldDoc], model: str | None = None) -> li
 SYSTEMS = {"model": model_spans, "pipeline": pipeline_spans}
 
 
+# --- typed in a hurry -----------------------------------------------------------------------
+
+
+def with_typos(golds: list[nersets.GoldDoc], rate: float, seed: int = 0) -> tuple[list[nersets.GoldDoc], int]:
+    """The gold documents with typos in lower-case words outside the names; the gold spans move
+    with the text. Returns the documents and the number of typos."""
+    import regex
+
+    from benchmarks.spelling import _typo
+    from pipeline.spelling import Lexicon
+
+    lexicon, rng, n = Lexicon.load(), random.Random(seed), 0
+    word = regex.compile(r"(?<![\w-])\p{Ll}{4,}(?![\w-])")
+    out = []
+    for gold in golds:
+        inside = bytearray(len(gold.text) + 1)
+        for start, end, _ in gold.spans:
+            inside[start:end] = b"\x01" * (end - start)
+        pieces, shift, at = [], [0] * (len(gold.text) + 1), 0
+        delta = 0
+        for m in word.finditer(gold.text):
+            if any(inside[m.start() : m.end()]) or rng.random() >= rate:
+                continue
+            _, bad = _typo(m.group(), rng)
+            if bad is None or bad in lexicon:
+                continue
+            pieces += [gold.text[at : m.start()], bad]
+            for k in range(at, m.end()):
+                shift[k] = delta
+            delta += len(bad) - len(m.group())
+            at, n = m.end(), n + 1
+        pieces.append(gold.text[at:])
+        for k in range(at, len(gold.text) + 1):
+            shift[k] = delta
+        spans = [(s + shift[s], e + shift[e], label) for s, e, label in gold.spans]
+        out.append(nersets.GoldDoc(gold.id, "".join(pieces), spans))
+    return out, n
+
+
 # --- scoring --------------------------------------------------------------------------------
 
 
@@ -217,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--show", type=int, default=0, help="examples of each error kind to print")
     parser.add_argument("--json", type=Path, help="write every result here")
+    parser.add_argument("--typos", type=float, default=0.0, help="misspell this share of lower-case words first")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of --typos")
     args = parser.parse_args(argv)
 
     sets: list[tuple[str, list[nersets.GoldDoc]]] = []
@@ -227,6 +276,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no corpora at {args.corpora}", file=sys.stderr)
             return 2
         sets += [(name, SETS[name](args.corpora)) for name in args.set or DEFAULT_SETS]
+    if args.typos:
+        typed = [(f"{name}+typos", *with_typos(golds, args.typos, args.seed)) for name, golds in sets]
+        for name, _, n in typed:
+            print(f"{name}: {n} typos injected (rate {args.typos}, seed {args.seed})")
+        sets = [(name, golds) for name, golds, _ in typed]
     systems = list(SYSTEMS) if args.system == "both" else [args.system]
     results = []
     for name, golds in sets:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.ner import SETS, score
+from benchmarks.ner import SETS, score, with_typos
 from pipeline.training import nersets
 from tests.conftest import SHARED_CORPORA
 
@@ -102,3 +102,13 @@ def test_uner_bosque_rebuilds_the_original_sentences():
     same = sum(g.text == o for g, o in zip(golds, originals, strict=True))
     assert same / len(golds) > 0.97  # the rest differ only in spacing the CoNLL-U does not record
     assert sum(len(g.spans) for g in golds) == 1215  # every UNER test mention (SOURCES.md)
+
+
+def test_typos_leave_names_and_move_their_spans():
+    text = "O ministro Fernando Haddad anunciou ontem a liberação de recursos para a saúde pública."
+    gold = [nersets.GoldDoc("a", text, [(11, 26, "PER")])]
+    for seed in range(5):
+        (typed,), n = with_typos(gold, 0.9, seed)
+        start, end, label = typed.spans[0]
+        assert n > 0 and typed.text != text
+        assert (typed.text[start:end], label) == ("Fernando Haddad", "PER")
