@@ -10,15 +10,20 @@ scored by frequency, length, position, spread and specificity (see `keywords`).
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
 
+import numpy as np
 import regex
 from spacy.lang.pt.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from .lang.pt.states import STATES
 from .spelling import default_lexicon
 from .textutil import fold
 
@@ -32,6 +37,49 @@ _MAX_WORDS = 4
 TOP_K = 10
 BACKGROUND_CEILING = 7.0  # Zipf of the commonest words: they weigh (7 - zipf) / 3
 _WORD = regex.compile(r"\w+")
+BACKGROUND_PATH = Path(__file__).parent / "lang" / "pt" / "docfreq.tsv.gz"
+_NAME_LABELS = frozenset({"PER", "LOC", "STATE"})
+_UF_CODES = frozenset(uf for uf, *_ in STATES)
+_DAMPING = 0.85
+_PAGERANK_STEPS = 50
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How `keywords` ranks its candidates (the default is the variant the benchmark chose).
+
+    - `ranker`: `frequency` (the first scorer: frequency, length, position, spread), or a graph
+      of the candidates' words linked when they come within `window` words of each other, ranked
+      by PageRank: `singlerank` (no bias) or `positionrank` (biased to words that come early).
+      A phrase's graph score is the sum of its words' scores over `n_words ** length_norm`.
+    - `specificity`: `zipf` (the spelling lexicon's frequencies), `background` (document
+      frequencies of the words in `pt/docfreq.tsv.gz`), `background_phrase` (the phrase's own
+      document frequency there when it has one), or `none`; raised to `specificity_power`.
+    - `names`: people, places and acronyms may be keyphrases when said at least `name_min_count`
+      times (dates and amounts never are).
+    """
+
+    ranker: str = "frequency"
+    specificity: str = "zipf"
+    specificity_power: float = 1.0
+    window: int = 10
+    length_norm: float = 0.0
+    phrase_bonus: float = 0.5
+    graph_power: float = 0.0
+    graph: str = "singlerank"
+    part_ratio: float = 2.0
+    lead_bonus: float = 0.0
+    names: bool = False
+    name_kinds: str = "all"
+    name_min_count: int = 2
+    name_weight: float = 1.0
+    name_specificity: float = 1.0
+
+
+# Chosen by the benchmark (issue 22) on the releases' gold and the news dev set, never on the blind set.
+DEFAULT_RANKING = Ranking(
+    ranker="frequency", specificity="background", names=True, name_specificity=0.6, lead_bonus=0.5
+)
 
 
 def keywords(
@@ -40,55 +88,136 @@ def keywords(
     top_k: int = TOP_K,
     document_frequency: DocumentFrequency | None = None,
     sentences: list | None = None,
+    ranking: Ranking = DEFAULT_RANKING,
 ) -> list[dict]:
     """The record's `keywords`: `{"text", "lemma", "score", "count"}`, best first.
 
-    A phrase scores by how often it occurs (log), how many content words it has, how early it
-    first comes and how far through the text it is spread, times how specific its words are:
-    rare in Portuguese at large (the spelling lexicon's frequencies: `ano`, `dia`, `parte` weigh
-    little) and, given a `document_frequency` of the batch, rare in the other documents
-    (TF-IDF-like). `sentences`: the doc's sentences when the caller has them already
-    (`doc.sents` walks every token each time it is asked for).
+    A phrase scores by how central it is in the text (see `Ranking`) times how specific its
+    words are: rare in Portuguese at large (`ano`, `dia`, `parte` weigh little) and, given a
+    `document_frequency` of the batch, rare in the other documents (TF-IDF-like). `sentences`:
+    the doc's sentences when the caller has them already (`doc.sents` walks every token each
+    time it is asked for).
     """
-    stats: dict[str, dict] = defaultdict(lambda: {"count": 0, "first": None, "last": 0, "forms": defaultdict(int)})
+    stats: dict[str, dict] = {}
     n_tokens = max(len(doc), 1)
-    lemma_of: dict[int, str] = {}  # a token is in up to ten candidate phrases: its lemma once
-    for phrase in _candidates(sentences if sentences is not None else list(doc.sents)):
-        content = [t for t in phrase if t.lower_ not in _JOINERS]
-        for t in content:
-            if t.i not in lemma_of:
-                lemma_of[t.i] = _lemma(t)
-        key = " ".join(lemma_of[t.i] for t in content)
-        surface = " ".join(t.text if t.text.isupper() and len(t) > 1 else t.text.lower() for t in phrase)
-        entry = stats[key]
+    sentences = sentences if sentences is not None else list(doc.sents)
+    lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
+    table = _Tokens()
+    for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
+        content = [i for i in phrase if i not in table.joiner]
+        key = " ".join([table.lemma[i] for i in content])
+        entry = stats.get(key)
+        if entry is None:
+            entry = stats[key] = {
+                "count": 0,
+                "first": phrase[0],
+                "forms": defaultdict(int),
+                "name": False,
+                "words": [table.lower[i] for i in content],
+            }
+        if is_name:
+            surface = " ".join([table.text[i] for i in phrase])
+            entry["name"] = True
+        else:
+            surface = " ".join([table.shown[i] for i in phrase])
         entry["count"] += 1
         entry["forms"][surface] += 1
-        entry["words"] = [t.lower_ for t in content]
-        if entry["first"] is None:
-            entry["first"] = phrase[0].i
-        entry["last"] = phrase[0].i
+        entry["last"] = phrase[0]
+    lemma_of = {i: lemma for i, lemma in table.lemma.items() if i not in table.joiner}
+    if ranking.names:
+        _merge_short_names(stats)
+    graph = _graph_scores(doc, lemma_of, ranking) if ranking.ranker != "frequency" or ranking.graph_power else None
+    mean_node = sum(graph.values()) / len(graph) if graph else 1.0
     scored = []
     for key, entry in stats.items():
         n_words = key.count(" ") + 1
-        if entry["count"] < 2 and n_words < 2:
+        if entry["name"]:
+            if entry["count"] < ranking.name_min_count:
+                continue
+        elif entry["count"] < 2 and n_words < 2:
             continue  # a single word said once is rarely what a text is about
-        position = 1.0 - entry["first"] / n_tokens
-        spread = (entry["last"] - entry["first"]) / n_tokens
-        score = (
-            (1 + math.log(entry["count"]))
-            * (1 + 0.5 * (n_words - 1))
-            * (0.5 + 0.5 * position)
-            * (1 + spread)
-            * _specificity(entry["words"], document_frequency)
-        )
+        if ranking.ranker == "frequency":
+            position = 1.0 - entry["first"] / n_tokens
+            spread = (entry["last"] - entry["first"]) / n_tokens
+            central = (
+                (1 + math.log(entry["count"]))
+                * (1 + ranking.phrase_bonus * (n_words - 1))
+                * (0.5 + 0.5 * position)
+                * (1 + spread)
+            )
+            if graph and ranking.graph_power:
+                words = key.split(" ")
+                central *= (sum(graph.get(w, 0.0) for w in words) / len(words) / mean_node) ** ranking.graph_power
+        else:
+            central = sum(graph.get(w, 0.0) for w in key.split(" ")) / n_words**ranking.length_norm
+        if entry["name"]:
+            central *= ranking.name_weight
+        if ranking.lead_bonus and entry["first"] < lead_end:
+            central *= 1 + ranking.lead_bonus
+        specific = _specificity(entry["words"], document_frequency, ranking)
+        if entry["name"]:
+            specific = min(specific, ranking.name_specificity)
+        score = central * specific**ranking.specificity_power
         text = max(entry["forms"].items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
         scored.append({"text": text, "lemma": key, "score": score, "count": entry["count"]})
     scored.sort(key=lambda k: (-k["score"], k["lemma"]))
-    top = _without_parts(scored)[:top_k]
-    best = top[0]["score"] if top else 1.0
+    top = _without_parts(scored, ranking.part_ratio, top_k)
+    best = top[0]["score"] if top and top[0]["score"] > 0 else 1.0
     for k in top:
         k["score"] = round(k["score"] / best, 4)
     return top
+
+
+def _merge_short_names(stats: dict) -> None:
+    """`Jobim` counts with `Nelson Jobim` when it is the first or last word of one longer name."""
+    names = [k for k, e in stats.items() if e["name"] and " " in k]
+    for key in [k for k, e in stats.items() if e["name"] and " " not in k]:
+        longer = [n for n in names if n.startswith(key + " ") or n.endswith(" " + key)]
+        if len(longer) == 1:
+            short, full = stats.pop(key), stats[longer[0]]
+            full["count"] += short["count"]
+            full["first"] = min(full["first"], short["first"])
+            full["last"] = max(full["last"], short["last"])
+
+
+def _graph_scores(doc: Doc, lemma_of: dict[int, str], ranking: Ranking) -> dict[str, float]:
+    """PageRank of the candidates' words (SingleRank, or PositionRank with `positionrank`)."""
+    if not lemma_of:
+        return {}
+    node_of: dict[str, int] = {}
+    positions = sorted(lemma_of)
+    nodes = [node_of.setdefault(lemma_of[i], len(node_of)) for i in positions]
+    n = len(node_of)
+    src: list[int] = []
+    dst: list[int] = []
+    window = ranking.window
+    for a, (i, u) in enumerate(zip(positions, nodes, strict=True)):
+        for b in range(a + 1, len(positions)):
+            if positions[b] - i >= window:
+                break
+            v = nodes[b]
+            if u != v:
+                src += (u, v)
+                dst += (v, u)
+    bias = np.zeros(n)
+    if ranking.ranker == "positionrank" or (ranking.ranker == "frequency" and ranking.graph == "positionrank"):
+        np.add.at(bias, nodes, 1.0 / (1.0 + np.asarray(positions, dtype=float)))
+    else:
+        bias += 1.0
+    bias /= bias.sum()
+    if not src:
+        return {w: float(bias[k]) for w, k in node_of.items()}
+    s_arr, d_arr = np.asarray(src), np.asarray(dst)
+    out_weight = np.bincount(s_arr, minlength=n).astype(float)
+    share = 1.0 / out_weight[s_arr]
+    score = bias.copy()
+    for _ in range(_PAGERANK_STEPS):
+        new = (1 - _DAMPING) * bias + _DAMPING * np.bincount(d_arr, weights=score[s_arr] * share, minlength=n)
+        if np.abs(new - score).sum() < 1e-6:
+            score = new
+            break
+        score = new
+    return {w: float(score[k]) for w, k in node_of.items()}
 
 
 @dataclass
@@ -111,56 +240,168 @@ class DocumentFrequency:
         return math.log((1 + self.documents) / (1 + self.counts.get(word, 0))) + 1
 
 
-def _specificity(words: list[str], df: DocumentFrequency | None) -> float:
-    """Mean specificity of a phrase's words: 1 for a word of Zipf 4, less for common ones."""
-    zipf = default_lexicon().zipf
-    weights = []
-    for word in words:
-        weight = min(1.5, max(0.15, (BACKGROUND_CEILING - zipf.get(word, 0.0)) / 3))
-        if df is not None and df.documents > 1:
-            weight *= df.idf(word) / (math.log(1 + df.documents) + 1)
-        weights.append(weight)
+def _specificity(words: list[str], df: DocumentFrequency | None, ranking: Ranking = DEFAULT_RANKING) -> float:
+    """Mean specificity of a phrase's words: 1 for a specific word, less for common ones."""
+    if ranking.specificity == "none":
+        weights = [1.0] * len(words)
+    elif ranking.specificity == "zipf":
+        zipf = default_lexicon().zipf
+        weights = [min(1.5, max(0.15, (BACKGROUND_CEILING - zipf.get(word, 0.0)) / 3)) for word in words]
+    else:
+        background = default_background()
+        keys = [background_key(word) for word in words]
+        if ranking.specificity == "background_phrase" and len(keys) > 1 and " ".join(keys) in background.counts:
+            weights = [background.weight(" ".join(keys))] * len(keys)
+        else:
+            weights = [background.weight(key) for key in keys]
+    if df is not None and df.documents > 1:
+        ceiling = math.log(1 + df.documents) + 1
+        weights = [w * df.idf(word) / ceiling for w, word in zip(weights, words, strict=True)]
     return sum(weights) / len(weights) if weights else 1.0
 
 
-def _without_parts(ranked: list[dict]) -> list[dict]:
+@dataclass
+class BackgroundFrequency:
+    """Document frequencies of words and phrases in a background corpus (`pt/docfreq.tsv.gz`,
+    built by `pipeline/lang/build_docfreq.py`), keyed by `background_key`."""
+
+    documents: int
+    counts: dict[str, int]
+
+    @classmethod
+    def load(cls, path: Path = BACKGROUND_PATH) -> BackgroundFrequency:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            documents = int(fh.readline().split("\t")[1])
+            counts = {}
+            for line in fh:
+                key, _, n = line.rstrip("\n").rpartition("\t")
+                counts[key] = int(n)
+        return cls(documents, counts)
+
+    def weight(self, key: str) -> float:
+        """IDF scaled to 0-1: 1 for a key in no document (or below the table's cut), about 0.1
+        for one in half of them."""
+        return math.log((1 + self.documents) / (1 + self.counts.get(key, 0))) / math.log(1 + self.documents)
+
+
+@cache
+def default_background() -> BackgroundFrequency:
+    return BackgroundFrequency.load()
+
+
+def _without_parts(ranked: list[dict], ratio: float = 2.0, top_k: int = TOP_K) -> list[dict]:
     """Drop a phrase that is only part of a better-ranked one (`assistência` under `assistência social`),
-    unless it is much more frequent on its own."""
+    unless it is `ratio` times as frequent on its own."""
     kept: list[dict] = []
     for cand in ranked:
         words = f" {cand['lemma']} "
-        if not any(words in f" {k['lemma']} " and cand["count"] < 2 * k["count"] for k in kept):
+        if not any(words in f" {k['lemma']} " and cand["count"] < ratio * k["count"] for k in kept):
             kept.append(cand)
+            if len(kept) == top_k:
+                break
     return kept
 
 
-def _candidates(sentences):
-    """Maximal runs of content words (with inner joiners) and their content sub-runs."""
-    for sent in sentences:
-        run: list[Token] = []
-        for token in [*sent, None]:
-            if token is not None and (_is_content(token) or (token.lower_ in _JOINERS and run)):
-                run.append(token)
-                continue
-            while run and run[-1].lower_ in _JOINERS:
-                run.pop()
-            if run:
-                yield from _subphrases(run)
+class _Tokens:
+    """What the candidates need of each token, read once per token (spaCy builds a `Token` and
+    looks up its strings on every access): lower case, text as shown, lemma, joiners."""
+
+    def __init__(self) -> None:
+        self.lower: dict[int, str] = {}
+        self.text: dict[int, str] = {}
+        self.shown: dict[int, str] = {}
+        self.lemma: dict[int, str] = {}
+        self.joiner: set[int] = set()
+
+    def add(self, token: Token, lower: str) -> None:
+        i = token.i
+        if i in self.lower:
+            return
+        text = token.text
+        self.lower[i] = lower
+        self.text[i] = text
+        self.shown[i] = text if text.isupper() and len(text) > 1 else lower
+        if lower in _JOINERS:
+            self.joiner.add(i)
+        self.lemma[i] = _lemma(token)
+
+
+def _candidates(sentences, names: str, table: _Tokens):
+    """(token indices, is_name): maximal runs of content words (with inner joiners) and their
+    content sub-runs; with `names`, also each name (person, place, state, acronym) whole."""
+    if not sentences:
+        return
+    ends = {sent.end for sent in sentences}
+    start, stop = sentences[0].start, sentences[-1].end
+    run: list[int] = []
+    for token in sentences[0].doc:  # iterating the doc is cheaper than each sentence span
+        i = token.i
+        if i < start:
+            continue
+        if i in ends and run:  # runs end with their sentence
+            yield from _subphrases(run, table.joiner)
             run = []
+        if i >= stop:
+            break
+        lower = token.lower_
+        if names and _is_name_start(token, names):
+            if token.ent_type_:
+                span = token.doc[token.i : _ent_end(token)]
+                if all(t.is_alpha or t.lower_ in _JOINERS for t in span):
+                    for t in span:
+                        table.add(t, t.lower_)
+                    yield [t.i for t in span], True
+            else:
+                table.add(token, lower)
+                yield [token.i], True
+        if _is_content(token, lower) or (run and lower in _JOINERS):
+            table.add(token, lower)
+            run.append(token.i)
+            continue
+        if run:
+            yield from _subphrases(run, table.joiner)
+        run = []
+    if run:
+        yield from _subphrases(run, table.joiner)
 
 
-def _subphrases(run: list[Token]):
+def _is_name_start(token: Token, kinds: str = "all") -> bool:
+    if token.ent_iob_ == "B" and token.ent_type_ in _NAME_LABELS:
+        return kinds != "acronyms"
+    if kinds == "people_places":
+        return False
+    # acronyms (`SUS`, `FUNDEB`, `STF`) that are not already content words, outside lines in capitals
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 8) or token.ent_type_ in _VALUE_LABELS:
+        return False
+    if token.text in _UF_CODES:
+        return False  # `(BA)`, `Belo Horizonte/MG`: where, not what
+    if _is_content(token):
+        return False
+    doc = token.doc
+    beside = (doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc))
+    return not any(t.is_upper and t.is_alpha and len(t) > 1 for t in beside)
+
+
+def _ent_end(token: Token) -> int:
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _subphrases(run: list[int], joiners: set[int]):
     """The run itself when short enough, and every content n-gram of up to `_MAX_WORDS` words."""
+    while run and run[-1] in joiners:
+        run = run[:-1]
     for size in range(1, _MAX_WORDS + 1):
         for i in range(len(run) - size + 1):
-            phrase = run[i : i + size]
-            if phrase[0].lower_ in _JOINERS or phrase[-1].lower_ in _JOINERS:
+            if run[i] in joiners or run[i + size - 1] in joiners:
                 continue
-            yield phrase
+            yield run[i : i + size], False
 
 
-def _is_content(token: Token) -> bool:
-    if not token.is_alpha or len(token) < 3 or token.lower_ in STOP_WORDS:
+def _is_content(token: Token, lower: str | None = None) -> bool:
+    if len(lower or token.lower_) < 3 or (lower or token.lower_) in STOP_WORDS or not token.is_alpha:
         return False
     if token.ent_type_ in _NOT_TOPICS or (token.ent_type_ == "ORG" and token.is_upper):
         return False  # values, people, places and acronyms are entities, not keywords
@@ -172,8 +413,14 @@ def _is_content(token: Token) -> bool:
 def _lemma(token: Token) -> str:
     if token.lemma_ and token.lemma_ != token.text:
         return fold(token.lemma_)
-    word = fold(token.text)
-    # no lemmatiser: fold plurals crudely so that `conferências` counts with `conferência`
+    return background_key(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def background_key(word: str) -> str:
+    """A word's key in the background table, with no model: folded, plurals stripped crudely
+    (`conferências` -> `conferencia`, `ações` -> `acao`, `municipais` -> `municipal`)."""
+    word = fold(word)
     if len(word) > 4 and word.endswith("oes"):
         return word[:-3] + "ao"
     if len(word) > 4 and word.endswith("ais"):
@@ -181,3 +428,29 @@ def _lemma(token: Token) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+_RUN_TOKEN = regex.compile(r"\p{L}+|[^\s\p{L}]+")
+
+
+def background_runs(text: str) -> Iterator[list[str | None]]:
+    """Runs of words that are not stop words, for the background table (no model): each a list
+    of words with `None` for an inner `de`/`da`/`do`; punctuation, digits and stop words end a run."""
+    run: list[str | None] = []
+    for token in _RUN_TOKEN.findall(text):
+        lower = token.lower()
+        if token[0].isalpha() and len(token) > 2 and lower not in STOP_WORDS:
+            run.append(token)
+            continue
+        if run and lower in _JOINERS:
+            run.append(None)
+            continue
+        while run and run[-1] is None:
+            run.pop()
+        if run:
+            yield run
+        run = []
+    while run and run[-1] is None:
+        run.pop()
+    if run:
+        yield run
