@@ -102,7 +102,8 @@ def test_keywords(nlp, seed_text):
     rec = check_record(pipeline.process(seed_text, nlp=nlp))
     texts = [k["text"] for k in rec["keywords"]]
     assert "assistência social" in texts[:5]
-    assert all(k["text"] not in {"AMAMS", "BAHIA", "Bahia"} for k in rec["keywords"])
+    # since issue 22 names the text is about may be keyphrases (`AMAMS`); amounts never are
+    assert all(k["text"] not in {"R$ 2.321.286.890", "2.321.286.890"} for k in rec["keywords"])
     assert rec["keywords"][0]["score"] == 1.0
 
 

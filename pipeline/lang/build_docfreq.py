@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -53,18 +54,17 @@ _TOKEN_LINE = regex.compile(r"^(\S+)\s+\S+$")
 
 
 def documents(corpora: Path) -> Iterator[tuple[str, str]]:
-    """(source, text) for every background document."""
-    blind = {
-        int(k) for path in GOLD_SETS for k in json.loads(path.read_text(encoding="utf-8")) if not k.startswith("_")
-    }
+    """(source, text) for every background document; a source that is absent is skipped."""
+    gold = {int(k) for path in GOLD_SETS for k in json.loads(path.read_text(encoding="utf-8")) if not k.startswith("_")}
     for path in sorted((corpora / "raw-pt").glob("*.txt")):
         for n, block in enumerate(path.read_text(encoding="utf-8").split("\n\n"), start=1):
-            if path.name == "noticias-blog-jamildo.txt" and n in blind:
+            if path.name == "noticias-blog-jamildo.txt" and n in gold:
                 continue
             yield f"raw-pt/{path.name}", block
     seen = set()
     for name in ("FirstHAREM-total-train.json", "FirstHAREM-total-dev.json"):
-        for record in json.loads((corpora / "harem" / name).read_text(encoding="utf-8")):
+        path = corpora / "harem" / name
+        for record in json.loads(path.read_text(encoding="utf-8")) if path.exists() else []:
             if record["doc_id"] not in seen:
                 seen.add(record["doc_id"])
                 yield "harem", record["doc_text"]
@@ -78,9 +78,10 @@ def documents(corpora: Path) -> Iterator[tuple[str, str]]:
                 lines.append(line[len("# text = ") :])
         if lines:
             yield "ud-bosque", "\n".join(lines)
-    with (corpora / "noticias-ner-tcu" / "labeled_4_labels.filtered.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            yield "noticias-ner-tcu", json.loads(line)["text"]
+    for path in sorted((corpora / "noticias-ner-tcu").glob("labeled_4_labels.filtered.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                yield "noticias-ner-tcu", json.loads(line)["text"]
     for path in sorted((corpora / "ulyssesner-br" / "PL_Corpus_byTypes_conll").glob("*.conll")):
         tokens = [m.group(1) for m in map(_TOKEN_LINE.match, path.read_text(encoding="utf-8").splitlines()) if m]
         yield "ulyssesner-br", " ".join(tokens)
@@ -107,11 +108,16 @@ def count(docs) -> tuple[int, Counter, Counter, Counter]:
     return n, words, phrases, sources
 
 
-def build(corpora: Path, out: Path = OUT) -> dict:
+def build(
+    corpora: Path, out: Path = OUT, *, min_word_df: int = MIN_WORD_DF, min_phrase_df: int = MIN_PHRASE_DF
+) -> dict:
     n, words, phrases, sources = count(documents(corpora))
-    kept = {k: v for k, v in words.items() if v >= MIN_WORD_DF}
-    kept.update({k: v for k, v in phrases.items() if v >= MIN_PHRASE_DF})
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    if not n:
+        raise SystemExit(f"no documents under {corpora}: is ../shared/corpora there?")
+    kept = {k: v for k, v in words.items() if v >= min_word_df}
+    kept.update({k: v for k, v in phrases.items() if v >= min_phrase_df})
+    # mtime=0: the same counts give the same bytes, so a rebuild shows no change in git
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", compresslevel=9, mtime=0), encoding="utf-8") as fh:
         fh.write(f"#documents\t{n}\n")
         for key in sorted(kept):
             fh.write(f"{key}\t{kept[key]}\n")
