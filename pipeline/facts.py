@@ -31,11 +31,13 @@ _MAX_PATH = 4  # how far up the parse an amount's action may be
 # `em` phrases that say when or how much, not what for (`R$ 10 por dia em média`)
 _NOT_PURPOSE = frozenset(
     ["mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa", "parte", "partes", "início",
-     "fim", "meio", "período", "prazo", "forma"]
+     "fim", "meio", "período", "prazo", "forma", "conta"]
 )  # fmt: skip
 _QUANTIFIERS = frozenset(["cada", "todo", "toda", "todos", "todas", "qualquer", "vários", "várias", "muitos", "muitas"])
+_PER_UNIT = frozenset(["habitante", "unidade", "quilo", "hora", "pessoa"])  # `R$ 1,80 por habitante`
 _TIME_WORDS = frozenset(["ano", "anos", "mês", "meses", "dia", "dias", "semana", "semanas", "semestre"])
 _GIVING = frozenset(["transfer", "investment", "budget"])
+_LENT = frozenset(["debt", "investment"])
 _PREPOSITION = frozenset(["ADP", "SCONJ"])  # `para reformar`: the model tags `para` SCONJ before a verb
 _STOP = frozenset(',;:.!?()"“”')
 
@@ -106,22 +108,48 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     if amount_entity is None or ctx.entities[amount_entity]["label"] != "MONEY":
         return None
     verb, noun, below = _action(span)
-    if verb is None and noun is None:
+    after, after_prep = _noun_after(span)
+    if verb is None and noun is None and after is None:
         return None
     verb_lemma = _lemma(verb) if verb is not None else None
     if verb_lemma in words.MENTION_VERBS:
         return None  # `o salário de R$ 1.412 foi citado`: only mentioned
+    if verb_lemma in words.DIRECT_ONLY and below is not None and below not in span:
+        return None  # `contratar entrevistadores com recursos de 2 milhões de reais`: not what is contracted
     embedded = span.root.dep_ == "nmod" and any(c.dep_ == "case" for c in span.root.children)
     if embedded and below is not None and below.dep_ == "nsubj" and below is not noun and verb is not None:
         return None  # `as famílias, com renda de até R$ 2.640, pagarão …`: the amount describes the subject
     sent = span.sent
     window_end = min(following, sent.end)
     kind, subject_role = words.VERBS.get(verb_lemma, (None, None)) if verb is not None else (None, None)
+    if verb is not None and verb_lemma in words.RECEIVING_WITH and _case(span.root) == "com":
+        kind, subject_role = "transfer", "recipient"  # `Janaúba e Salinas ficaram com R$ 2,1 milhões`
+    after_acts = False
+    if noun is None and after is not None:
+        direct = (
+            kind is not None
+            and verb_lemma not in words.SUPPORT_VERBS
+            and below is not None
+            and below.dep_ in ("obj", "nsubj:pass", "nsubj")
+        )
+        if after_prep == "de" and not direct:
+            noun, after_acts = after, True  # `entrou com R$ 250 mil de contrapartida`
+        elif (
+            kind is not None
+            and words.NOUNS[after.lemma_.lower()] in words.OVERRIDING_NOUN_KINDS
+            and (after_prep == "de" or verb_lemma in words.IMPOSING)
+        ):
+            kind = words.NOUNS[after.lemma_.lower()]  # `aplicou R$ 52 milhões em multas`: fines
+    if verb is None and noun is None:
+        return None
     noun_acts = noun is not None and (
-        kind is None
+        after_acts
+        or kind is None
         or verb_lemma in words.SUPPORT_VERBS
         or (below is not None and below.dep_ not in ("obj", "nsubj:pass", "nsubj", "conj"))
     )
+    if noun_acts and (kind is None or verb_lemma in words.SUPPORT_VERBS) and _word_before(span) == "até":
+        return None  # `com receita bruta de até R$ 360 mil`, `salários de até R$ 4.500`: a limit
     if noun_acts:
         # `O investimento é de R$ 12,8 milhões`, `prevê repasses de R$ 1,5 milhão`, `aponta déficit de`,
         # `pagos …, com custo mensal de R$ 412 mil`
@@ -136,8 +164,12 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
 
     payer = recipient = purpose = None
     agreement = action_token is noun and noun.lemma_.lower() in words.AGREEMENTS
-    tail = _tail(ctx, span, window_end, kind, agreement=agreement)
+    paid = action_token is verb and verb_lemma in words.PAYING and not _passive(verb)
+    spending = action_token is verb and verb_lemma in words.SPENDING  # `gastou 420 mil euros em reparações`
+    tail = _tail(ctx, span, window_end, kind, agreement=agreement, paid=paid, spending=spending)
     recipient, purpose, place_in, source, source_adjacent = tail
+    if recipient is None:
+        recipient = _beneficiaries(ctx, span, sent.end)
     if action_token is verb:
         # in the passive (`foram repassados R$ 2 milhões … pelo governo`) the agent is the subject's part
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
@@ -152,8 +184,20 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 payer = source
         if recipient is None:
             recipient = _recipient_before(ctx, verb, span)
+        if kind == "fine" and verb_lemma in words.IMPOSING:
+            # `o Procon multou a operadora em R$ 7,4 milhões`: the subject receives, the one fined pays
+            payer = _object_party(ctx, verb, span, noun) or (recipient if recipient is not subject else None)
+            recipient = subject
+        elif verb_lemma in words.PAYER_AFTER_TO:
+            payer, recipient = recipient, None  # `custou R$ 84 milhões ao Estado`
+        elif verb_lemma in words.APPROVING and noun is not None and words.NOUNS[noun.lemma_.lower()] in _LENT:
+            payer = source if source_adjacent else subject  # `o BID aprovou empréstimo de US$ 150 milhões`
+        if payer is None and source is not None and source_adjacent and subject_role != "recipient":
+            payer = source  # `sendo R$ 4,2 milhões da Funasa`, `aprova R$ 60 milhões do FNE`
     else:
         payer = source if source_adjacent else None
+        if payer is None and kind in _GIVING | {"debt"}:
+            payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
         if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING:
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
@@ -213,6 +257,12 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         for child in root.children:
             if child.dep_.startswith("nsubj") and child.lemma_.lower() in words.NOUNS:
                 return None, child, None
+    if root.head.ent_type_ == "MONEY" and root.head not in span:
+        # `financiamento de US$ 5 milhões … e contrapartida estadual de R$ 750 mil` parsed with the
+        # second amount on the first: the noun right before it is its action
+        before = _noun_before(span)
+        if before is not None:
+            return None, before, None
     token, below = root, root
     for _ in range(_MAX_PATH):
         if token.head is token:
@@ -246,12 +296,91 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
                 noun = token
             elif lemma in words.NOT_ACTIONS:
                 return None, None, None
+    if noun is None:
+        # `Os recursos serão distribuídos assim: R$ 1 milhão para Picos, …`; a headline the parse
+        # breaks (`Caixa contrata R$ 48 milhões para …`)
+        fallback = _verb_before_colon(span) or _verb_before(span)
+        if fallback is not None:
+            return fallback, None, None
     return None, noun, below
+
+
+def _verb_before_colon(span: Span) -> Token | None:
+    """The money verb of the clause that a list after a colon hangs on (`distribuídos assim: R$ 1
+    milhão para Picos, R$ 800 mil para Oeiras`); bullets (`- R$ 18 milhões para …`) included."""
+    doc = span.doc
+    colon = None
+    for k in range(span.start - 1, max(span.start - 80, 0) - 1, -1):
+        if doc[k].text == ":":
+            colon = k
+            break
+        if doc[k].text in ".!?":
+            return None
+    if colon is None:
+        return None
+    for k in range(colon - 1, max(colon - 25, 0) - 1, -1):
+        tok = doc[k]
+        if tok.text in ".;!?":
+            break
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and _lemma(tok) in words.VERBS:
+            return tok
+    return None
+
+
+def _verb_before(span: Span) -> Token | None:
+    """A money verb right before the amount, skipping a preposition or an adverb (`apoia com`)."""
+    doc = span.doc
+    for k in range(span.start - 1, max(span.start - 3, span.sent.start) - 1, -1):
+        tok = doc[k]
+        if tok.pos_ in ("ADP", "DET", "ADV"):
+            continue
+        if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in words.VERBS:
+            return tok
+        return None
+    return None
+
+
+def _word_before(span: Span) -> str | None:
+    """The word right before the amount, lower case."""
+    return span.doc[span.start - 1].lower_ if span.start > 0 else None
+
+
+def _noun_before(span: Span) -> Token | None:
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "de":
+        return None
+    for k in range(span.start - 2, max(span.start - 5, 0) - 1, -1):
+        tok = doc[k]
+        if tok.pos_ == "ADJ":
+            continue
+        return tok if tok.pos_ == "NOUN" and tok.lemma_.lower() in words.NOUNS else None
+    return None
+
+
+def _noun_after(span: Span) -> tuple[Token | None, str | None]:
+    """An action noun right after the amount (`R$ 250 mil de contrapartida`, `R$ 52 milhões em
+    multas`) and its preposition."""
+    doc = span.doc
+    k = span.end
+    if k + 1 < len(doc) and doc[k].lower_ in ("de", "em"):
+        j = k + 1
+        while j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].lemma_.lower() in words.NOUNS:
+            return doc[j], doc[k].lower_
+    return None, None
+
+
+def _case(token: Token) -> str | None:
+    cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return cases[0] if cases else None
 
 
 def _lemma(token: Token) -> str:
     """The lemma, with a participle the lemmatiser kept as an adjective read as its verb (`orçado`)."""
     lemma = token.lemma_.lower()
+    if token.lower_ in words.FORMS:
+        return words.FORMS[token.lower_]
     return words.PARTICIPLES.get(token.lower_, lemma) if token.pos_ in ("ADJ", "VERB") else lemma
 
 
@@ -300,13 +429,25 @@ def _party(ctx: _Context, tokens: list[Token], how: str) -> dict | None:
     for tok in tokens:
         i = ctx.entity_of[tok.i]
         if i is not None and ctx.entities[i]["label"] in words.PARTY_LABELS:
-            return _ref(ctx, tok, how)
+            return _entity_ref(ctx, tok, how)
     for tok in tokens:
         if tok.pos_ in ("NOUN", "PROPN"):
             if "Plur" in tok.morph.get("Number") or any(c.lower_ in _QUANTIFIERS for c in tok.children):
                 return None  # `cada município`, `os municípios`: none of them in particular
             return _anaphor(ctx, tok)
     return None
+
+
+def _entity_ref(ctx: _Context, tok: Token, how: str) -> dict | None:
+    """The entity at `tok`; one whose name is only an anaphor word (`o Estado` tagged as an entity
+    named `Estado`) stands for the entity it refers to."""
+    name = fold(ctx.entities[ctx.entity_of[tok.i]]["canonical"]).lower()
+    if name in _ANAPHOR_WORDS:
+        return _anaphor(ctx, tok)
+    return _ref(ctx, tok, how)
+
+
+_ANAPHOR_WORDS = frozenset(fold(w).lower() for w in words.ANAPHORS)
 
 
 def _is_party(ctx: _Context, tok: Token) -> bool:
@@ -354,11 +495,69 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
                 if child.lower_ == "que" and token.dep_ == "acl:relcl":
                     child = token.head  # `o BID, que aprovou empréstimo de US$ 5 milhões`
                     return _party(ctx, [t for t in _phrase(child) if t.i < token.i], "subject")
+                if child.lower_ == "que":
+                    return _antecedent(ctx, child)  # the relative clause parsed as another clause
+                if child.pos_ == "NOUN" and child.lemma_.lower() in words.PEOPLE_NOUNS:
+                    return None  # `estudantes … de Roraima recebem`: people, not Roraima
                 return _party(ctx, _phrase(child), "subject")
         if token.dep_ in ("xcomp", "ccomp") or token.head.lemma_.lower() in words.HEDGES | words.NEGATING_VERBS:
             token = token.head
+        elif token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head  # `O Saae arrecada … e prevê investir R$ 95 milhões`: the subject is shared
         else:
             break
+    return None
+
+
+def _antecedent(ctx: _Context, que: Token) -> dict | None:
+    """What a relative `que` stands for: the party right before it (`A Codevasf, que investiu`)."""
+    doc = ctx.doc
+    for k in range(que.i - 1, max(que.i - 4, que.sent.start) - 1, -1):
+        tok = doc[k]
+        if tok.is_punct:
+            continue
+        if _is_party(ctx, tok):
+            return _entity_ref(ctx, tok, "subject")
+        return _party(ctx, [tok], "subject") if tok.pos_ == "NOUN" else None
+    return None
+
+
+def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) -> dict | None:
+    for child in verb.children:
+        if child.dep_ == "obj" and child not in span and child is not noun:
+            return _party(ctx, _phrase(child), "object")
+    return None
+
+
+def _noun_payer(ctx: _Context, noun: Token, span: Span) -> dict | None:
+    """The `de` phrase of a giving noun (`a contrapartida do município`, `o empréstimo da Caixa`)."""
+    for child in noun.children:
+        if child.dep_ == "nmod" and child not in span and child.i > noun.i and _case(child) in words.FROM:
+            phrase = []
+            for t in _phrase(child):
+                if t.i > child.i and t.pos_ == "ADP" and t.lower_ in words.TO | words.IN:
+                    break  # `a complementação da União ao Fundeb`: the payer ends where the recipient starts
+                if t not in span:
+                    phrase.append(t)
+            return _party(ctx, phrase, "preposition")
+    return None
+
+
+def _beneficiaries(ctx: _Context, span: Span, end: int) -> dict | None:
+    """`…, beneficiando 17 municípios do Sertão do Pajeú`: the place after the plural noun."""
+    doc = ctx.doc
+    for k in range(span.end, end):
+        tok = doc[k]
+        if _lemma(tok) in words.BENEFITING and "Ger" in tok.morph.get("VerbForm"):
+            for j in range(k + 1, min(k + 5, end - 2)):
+                if doc[j].pos_ == "NOUN" and "Plur" in doc[j].morph.get("Number"):
+                    if doc[j + 1].lower_ in words.FROM and _is_party(ctx, doc[j + 2]):
+                        named = {ctx.entity_of[t.i] for t in doc[j + 2 : end] if _is_party(ctx, t)}
+                        if len(named) > 1:
+                            return None  # `27 municípios do Agreste e do Sertão`: not one of them
+                        return _entity_ref(ctx, doc[j + 2], "preposition")
+                    return None
+            return None
     return None
 
 
@@ -390,7 +589,16 @@ def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
     return None
 
 
-def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = False) -> tuple:
+def _tail(
+    ctx: _Context,
+    span: Span,
+    end: int,
+    kind: str,
+    *,
+    agreement: bool = False,
+    paid: bool = False,
+    spending: bool = False,
+) -> tuple:
     """What the words right after the amount say: recipient (`para X`, `ao município de X`), purpose
     (`para custear …`, `destinados à merenda`, `em obras`), place (`em Castanhal`), source (`do MEC`),
     and whether the source comes right after the amount (`R$ 9,35 milhões da Funasa`)."""
@@ -446,13 +654,27 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = F
             recipient = _named(ctx, body) if body else None  # `convênio de R$ 45 milhões com o Cimcero`
             i = j
             continue
+        # the model tags `a` before a name DET (`repassa R$ 8 milhões a Caruaru`)
+        is_prep = tok.pos_ in _PREPOSITION or (tok.dep_ == "case" and low in words.TO)
+        if paid and low in words.PAID_FOR and purpose is None and is_prep:
+            j = _phrase_end(doc, i + 1, end)
+            body = [t for t in doc[i + 1 : j] if t.pos_ != "DET"]
+            if (
+                body
+                and body[0].pos_ == "NOUN"
+                and body[0].lemma_.lower() not in _NOT_PURPOSE | words.PEOPLE_NOUNS | _PER_UNIT
+                and _named(ctx, body) is None
+            ):
+                purpose = _span(ctx, doc[i:j])  # `vai pagar R$ 31 milhões pelos remédios`
+                i = j
+                continue
         if low in words.SPENDING_ON and kind == "other" and purpose is None and tok.pos_ in _PREPOSITION:
             j = _phrase_end(doc, i + 1, end)
             if j > i + 1:
                 purpose = _span(ctx, doc[i:j])  # `gastaram R$ 10,9 bilhões com o pagamento do piso`
             i = j
             continue
-        if (tok.pos_ in _PREPOSITION and low in words.TO | words.FROM | words.IN) or (
+        if (is_prep and low in words.TO | words.FROM | words.IN) or (
             tok.lemma_.lower() in words.PURPOSE_PARTICIPLES and tok.pos_ in ("VERB", "ADJ")
         ):
             j = _phrase_end(doc, i + 1, end, source=low in words.FROM)
@@ -462,7 +684,7 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = F
                 continue
             first = body[0]
             party = _named(ctx, body)
-            if tok.pos_ not in _PREPOSITION:  # `destinados à merenda escolar`
+            if not is_prep:  # `destinados à merenda escolar`
                 if purpose is None:
                     purpose = _span(ctx, doc[i:j])
             elif low in words.TO:
@@ -476,7 +698,8 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = F
                     and purpose is None
                     and low in words.PURPOSE_MARKERS
                     and first.pos_ in ("VERB", "NOUN", "ADJ")
-                    and not any(t.lower_ in _TIME_WORDS for t in body[:3])
+                    and first.lemma_.lower() not in words.PEOPLE_NOUNS  # `para vereadores`: who, not what
+                    and not any(t.lower_ in _TIME_WORDS for t in _head_words(body)[:3])
                 ):
                     purpose = _span(ctx, doc[i:j])
             elif low in words.FROM:
@@ -489,10 +712,11 @@ def _tail(ctx: _Context, span: Span, end: int, kind: str, *, agreement: bool = F
                     place = {"entity": party["entity"], "from_context": False}
                 elif (
                     party is None
-                    and first.pos_ == "NOUN"
+                    and (thing := next((t for t in body if t.pos_ != "NUM"), first)).pos_ == "NOUN"
                     and purpose is None
-                    and first.lemma_.lower() not in _NOT_PURPOSE
-                    and kind in _GIVING
+                    and thing.lemma_.lower() not in _NOT_PURPOSE
+                    and thing.lemma_.lower() not in words.NOUNS  # `R$ 52 milhões em multas`: what kind, not what for
+                    and (kind in _GIVING or spending)
                     and i == next_free
                 ):
                     purpose = _span(ctx, doc[i:j])
@@ -510,12 +734,27 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
     """The party a prepositional phrase names: an entity first (`para Maceió`), or an anaphor
     noun, with the entity after its `de` when there is one (`ao município de Arapiraca`, `do
     governo de Alagoas`); `para pesquisas no Amapá` names no party."""
+    if len(body) > 1 and body[0].pos_ == "NUM":
+        body = body[1:]  # `a dez municípios do Alto Tâmega`
     first = body[0]
     if _is_party(ctx, first):
-        return _ref(ctx, first, "preposition")
-    if first.pos_ not in ("NOUN", "PROPN") or (
-        (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None
-    ):
+        return _entity_ref(ctx, first, "preposition")
+    if first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
+        if first.pos_ == "PROPN":
+            # `à Cooperativa dos Cajucultores de Picos (Coopcaju)`: a name no rule knew, its acronym
+            for k, tok in enumerate(body[:-1]):
+                if tok.text == "(" and _is_party(ctx, body[k + 1]):
+                    return _entity_ref(ctx, body[k + 1], "preposition")
+        elif (
+            "Plur" in first.morph.get("Number")
+            and first.lemma_.lower() not in words.PEOPLE_NOUNS
+            and len(body) > 2
+            and body[1].lower_ in words.FROM
+            and _is_party(ctx, body[2])
+        ):
+            return _entity_ref(ctx, body[2], "preposition")  # `a hospitais de Arapiraca e …`
         return None
     for tok in body[1:6]:
         if _is_party(ctx, tok):
@@ -568,8 +807,27 @@ def _phrase_end(doc: Doc, i: int, end: int, *, source: bool = False) -> int:
             break
         if source and j > i and tok.pos_ in _PREPOSITION and tok.lower_ in words.TO | words.IN:
             break  # `do município em obras de drenagem`: the source ends where the purpose starts
+        if j > i and tok.pos_ in _PREPOSITION and tok.lower_ in words.PURPOSE_MARKERS:
+            break  # `à Prefeitura de Fortaleza para obras de drenagem`: whom, then what for
+        if (
+            j > i
+            and tok.pos_ in _PREPOSITION
+            and tok.lower_ in words.TO | words.IN
+            and (doc[j - 1].pos_ == "NUM" or doc[j - 1].ent_type_ == "DATE")
+        ):
+            break  # `em 2025 na troca de redes antigas`: a date, then what for
         j += 1
     return j
+
+
+def _head_words(body: list[Token]) -> list[Token]:
+    """A phrase's words up to its first preposition (`custeio` in `custeio neste ano`)."""
+    out = []
+    for t in body:
+        if t.pos_ == "ADP" and out:
+            break
+        out.append(t)
+    return out
 
 
 def _infinitive_after(doc: Doc, start: int, end: int) -> int | None:

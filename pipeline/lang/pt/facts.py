@@ -32,11 +32,20 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "entregar": ("transfer", "payer"),
     "vir": ("transfer", None),  # `R$ 350 mil vieram de emenda parlamentar`
     "participar": ("investment", "payer"),  # `participa da operação com US$ 5 milhões`
+    "contratar": ("transfer", "payer"),
+    "atribuir": ("transfer", "payer"),  # PT-PT: `a CCDR atribuiu 12 milhões de euros a dez municípios`
+    "apoiar": ("transfer", "payer"),  # `vai apoiar com 4 milhões de euros a reabilitação`
+    "comparticipar": ("transfer", "payer"),
+    "depositar": ("transfer", "payer"),
+    "devolver": ("transfer", "payer"),
+    "reforçar": ("transfer", "payer"),  # `reforça merenda com R$ 14 milhões`
+    "sair": ("transfer", None),  # `800 mil euros saem do orçamento municipal`
     # transfers: the subject receives
     "receber": ("transfer", "recipient"),
     "obter": ("transfer", "recipient"),
     "ganhar": ("transfer", "recipient"),
     "conquistar": ("transfer", "recipient"),
+    "caber": ("transfer", "recipient"),  # `2,4 milhões de euros cabem ao município de Chaves`
     # investment
     "investir": ("investment", "payer"),
     "aplicar": ("investment", "payer"),
@@ -65,6 +74,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "captar": ("revenue", "recipient"),
     "movimentar": ("revenue", None),
     "faturar": ("revenue", "recipient"),
+    "render": ("revenue", None),  # `a Cosip rendeu R$ 5,2 milhões ao município`
     # price
     "custar": ("price", None),
     "cobrar": ("price", "recipient"),
@@ -74,6 +84,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     # spending and the rest
     "gastar": ("other", "payer"),
     "desembolsar": ("other", "payer"),
+    "consumir": ("other", None),  # `a obra já consumiu R$ 31 milhões`
     "economizar": ("other", None),
 }
 
@@ -88,6 +99,14 @@ NOUNS: dict[str, str] = {
     "apoio": "transfer",
     "incentivo": "transfer",
     "contrapartida": "transfer",
+    "comparticipação": "transfer",
+    "complementação": "transfer",
+    "assistência": "transfer",  # `a assistência financeira complementar … soma R$ 11,2 milhões`
+    "emenda": "transfer",  # `emendas de R$ 2,3 milhões`
+    "cota-parte": "transfer",
+    "devolução": "transfer",
+    "doação": "transfer",
+    "aplicação": "investment",
     "cofinanciamento": "transfer",
     "investimento": "investment",
     "financiamento": "investment",
@@ -97,14 +116,19 @@ NOUNS: dict[str, str] = {
     "corte": "cut",
     "bloqueio": "cut",
     "perda": "cut",
+    "queda": "cut",
     "dívida": "debt",
     "empréstimo": "debt",
     "déficit": "debt",
+    "parcela": "debt",  # `a primeira parcela, de R$ 410 mil, vence em 2027`
     "arrecadação": "revenue",
     "captação": "revenue",
     "crédito": "debt",
     "despesa": "other",
     "gasto": "other",
+    "custeio": "other",
+    "economia": "other",  # `a economia … deve chegar a R$ 1,4 milhão`
+    "impacto": "other",  # `o impacto na folha será de R$ 810 mil`
     "reajuste": "price",
     "receita": "revenue",
     "custo": "price",
@@ -117,7 +141,10 @@ NOUNS: dict[str, str] = {
     "piso": "salary",
     "bolsa": "salary",
     "remuneração": "salary",
+    "subsídio": "salary",  # the pay of elected officials
+    "adicional": "salary",
     "multa": "fine",
+    "autuação": "fine",
 }
 
 # Verbs that only carry an action noun (`O investimento é de R$ 12,8 milhões`, `prevê repasses
@@ -125,12 +152,12 @@ NOUNS: dict[str, str] = {
 SUPPORT_VERBS: frozenset[str] = frozenset(
     ["ser", "estar", "ficar", "ter", "haver", "contar", "chegar", "somar", "totalizar", "prever", "incluir",
      "envolver", "representar", "atingir", "alcançar", "ultrapassar", "assinar", "firmar", "lançar", "abrir",
-     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer"]
+     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer", "continuar", "permanecer"]
 )  # fmt: skip
 
 # Nouns that stand between an amount and a verb without being an action on it (`com valores entre
 # R$ 100 mil e R$ 200 mil`, `com renda de até R$ 2.640`, `no valor de`): no fact.
-NOT_ACTIONS: frozenset[str] = frozenset(["valor", "renda", "limite", "teto", "patamar", "média"])
+NOT_ACTIONS: frozenset[str] = frozenset(["valor", "renda", "limite", "teto", "patamar", "média", "faturamento"])
 
 # Verbs that only mention an amount (`o salário de R$ 1.412 foi citado`): no fact.
 MENTION_VERBS: frozenset[str] = frozenset(["citar", "mencionar", "comparar"])
@@ -141,6 +168,51 @@ BUYER_AFTER_TO: frozenset[str] = frozenset(["vender"])
 # Common nouns for a municipality's own body: with no such body named, `a prefeitura` is the
 # municipality last named (`Em Bacabal (MA), a prefeitura deixou de receber …`).
 MUNICIPAL_BODIES: frozenset[str] = frozenset(["prefeitura"])
+
+# Verbs whose subject receives an amount introduced by `com` (`Janaúba e Salinas ficaram com R$ 2,1
+# milhões cada`): with `com`, the support verb is the action.
+RECEIVING_WITH: frozenset[str] = frozenset(["ficar"])
+
+# Verbs that approve a loan or a financing the subject itself grants (`o BID aprovou empréstimo de
+# US$ 150 milhões`): with a debt or investment noun, the subject pays.
+APPROVING: frozenset[str] = frozenset(["aprovar"])
+
+# Verbs by which the subject imposes a fine (`o Procon multou a operadora em R$ 7,4 milhões`,
+# `aplicou multa de R$ 35 mil ao ex-prefeito`): the subject receives, the object or the one after
+# `a` pays.
+IMPOSING: frozenset[str] = frozenset(["multar", "aplicar"])
+
+# Verbs that act on an amount only when it is their own object or oblique (`contrata R$ 48 milhões`),
+# not through a noun (`contratar entrevistadores com recursos de 2 milhões de reais`).
+DIRECT_ONLY: frozenset[str] = frozenset(["contratar", "apoiar", "reforçar", "atribuir"])
+
+# Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
+SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar"])
+
+# Verbs whose `por` phrase says what the money pays for (`vai pagar R$ 31 milhões pelos remédios`).
+PAYING: frozenset[str] = frozenset(["pagar"])
+PAID_FOR: frozenset[str] = frozenset(["por", "pelo", "pela", "pelos", "pelas"])
+
+# Verbs whose `a` phrase pays (`o hospital custou R$ 84 milhões ao Estado`).
+PAYER_AFTER_TO: frozenset[str] = frozenset(["custar"])
+
+# Gerunds and verbs after the amount that say who benefits (`…, beneficiando 17 municípios do
+# Sertão do Pajeú`): the place after the plural noun receives.
+BENEFITING: frozenset[str] = frozenset(["beneficiar", "contemplar", "atender"])
+
+# Plural nouns for people: a subject or a `para` phrase headed by one names no party
+# (`estudantes de Roraima recebem`, `subsídio … para vereadores`).
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    ["estudante", "aluno", "agente", "família", "trabalhador", "professor", "servidor", "produtor", "agricultor",
+     "morador", "beneficiário", "vereador", "paciente", "consumidor", "atleta", "pessoa", "cidadão"]
+)  # fmt: skip
+
+# Forms the lemmatiser gets wrong, read as their verb (`arrecada` -> `arrecar`).
+FORMS: dict[str, str] = {
+    "arrecada": "arrecadar", "arrecadam": "arrecadar",
+    "distribuído": "distribuir", "distribuída": "distribuir",
+    "distribuídos": "distribuir", "distribuídas": "distribuir",
+}  # fmt: skip
 
 # Participles the lemmatiser may keep as adjectives: the form -> the verb's lemma.
 PARTICIPLES: dict[str, str] = {
