@@ -20,7 +20,9 @@ from pathlib import Path
 
 import numpy as np
 import regex
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, IS_UPPER, LENGTH, LOWER, POS
 from spacy.lang.pt.stop_words import STOP_WORDS
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 
 from .lang.pt.states import STATES
@@ -74,6 +76,7 @@ class Ranking:
     name_min_count: int = 2
     name_weight: float = 1.0
     name_specificity: float = 1.0
+    batch_power: float = 1.0
 
 
 # Chosen by the benchmark (issue 22) on the releases' gold and the news dev set, never on the blind set.
@@ -256,7 +259,8 @@ def _specificity(words: list[str], df: DocumentFrequency | None, ranking: Rankin
             weights = [background.weight(key) for key in keys]
     if df is not None and df.documents > 1:
         ceiling = math.log(1 + df.documents) + 1
-        weights = [w * df.idf(word) / ceiling for w, word in zip(weights, words, strict=True)]
+        power = ranking.batch_power
+        weights = [w * (df.idf(word) / ceiling) ** power for w, word in zip(weights, words, strict=True)]
     return sum(weights) / len(weights) if weights else 1.0
 
 
@@ -313,11 +317,12 @@ class _Tokens:
         self.lemma: dict[int, str] = {}
         self.joiner: set[int] = set()
 
-    def add(self, token: Token, lower: str) -> None:
+    def add(self, token: Token) -> None:
         i = token.i
         if i in self.lower:
             return
         text = token.text
+        lower = token.lower_
         self.lower[i] = lower
         self.text[i] = text
         self.shown[i] = text if text.isupper() and len(text) > 1 else lower
@@ -328,35 +333,39 @@ class _Tokens:
 
 def _candidates(sentences, names: str, table: _Tokens):
     """(token indices, is_name): maximal runs of content words (with inner joiners) and their
-    content sub-runs; with `names`, also each name (person, place, state, acronym) whole."""
+    content sub-runs; with `names`, also each name (person, place, state, acronym) whole.
+
+    Reads the token attributes as arrays (`Doc.to_array`, one call) and builds `Token`s only
+    for the words that go into candidates: most tokens are function words."""
     if not sentences:
         return
+    doc = sentences[0].doc
+    ids = _ids(doc.vocab.strings)
+    rows = doc.to_array(_ATTRS).tolist()
+    content = [_content_row(row, ids) for row in rows]
     ends = {sent.end for sent in sentences}
     start, stop = sentences[0].start, sentences[-1].end
     run: list[int] = []
-    for token in sentences[0].doc:  # iterating the doc is cheaper than each sentence span
-        i = token.i
-        if i < start:
-            continue
+    for i in range(start, stop):
         if i in ends and run:  # runs end with their sentence
             yield from _subphrases(run, table.joiner)
             run = []
-        if i >= stop:
-            break
-        lower = token.lower_
-        if names and _is_name_start(token, names):
-            if token.ent_type_:
-                span = token.doc[token.i : _ent_end(token)]
-                if all(t.is_alpha or t.lower_ in _JOINERS for t in span):
-                    for t in span:
-                        table.add(t, t.lower_)
-                    yield [t.i for t in span], True
+        row = rows[i]
+        if names and _name_start(rows, i, content, ids, names):
+            if row[_ENT_TYPE] and row[_ENT_IOB] == 3:
+                end = i + 1
+                while end < len(rows) and rows[end][_ENT_IOB] == 1:
+                    end += 1
+                if all(rows[j][_IS_ALPHA] or rows[j][_LOWER] in ids["joiners"] for j in range(i, end)):
+                    for j in range(i, end):
+                        table.add(doc[j])
+                    yield list(range(i, end)), True
             else:
-                table.add(token, lower)
-                yield [token.i], True
-        if _is_content(token, lower) or (run and lower in _JOINERS):
-            table.add(token, lower)
-            run.append(token.i)
+                table.add(doc[i])
+                yield [i], True
+        if content[i] or (run and row[_LOWER] in ids["joiners"]):
+            table.add(doc[i])
+            run.append(i)
             continue
         if run:
             yield from _subphrases(run, table.joiner)
@@ -365,28 +374,56 @@ def _candidates(sentences, names: str, table: _Tokens):
         yield from _subphrases(run, table.joiner)
 
 
-def _is_name_start(token: Token, kinds: str = "all") -> bool:
-    if token.ent_iob_ == "B" and token.ent_type_ in _NAME_LABELS:
+_ATTRS = [LOWER, IS_ALPHA, IS_UPPER, LENGTH, POS, ENT_TYPE, ENT_IOB]
+_LOWER, _IS_ALPHA, _IS_UPPER, _LENGTH, _POS, _ENT_TYPE, _ENT_IOB = range(len(_ATTRS))
+_ID_CACHE: dict[int, tuple] = {}
+
+
+def _ids(strings) -> dict:
+    """The string-store ids of the words and labels the candidates test, once per vocabulary."""
+    cached = _ID_CACHE.get(id(strings))
+    if cached is not None and cached[0] is strings:
+        return cached[1]
+    ids = {
+        "stop": frozenset(strings.add(w) for w in STOP_WORDS),
+        "joiners": frozenset(strings.add(w) for w in _JOINERS),
+        "uf": frozenset(strings.add(uf.lower()) for uf in _UF_CODES),
+        "not_topics": frozenset(strings.add(label) for label in _NOT_TOPICS),
+        "values": frozenset(strings.add(label) for label in _VALUE_LABELS),
+        "names": frozenset(strings.add(label) for label in _NAME_LABELS),
+        "org": strings.add("ORG"),
+        "content_pos": frozenset(IDS[pos] for pos in _CONTENT_POS),
+    }
+    _ID_CACHE[id(strings)] = (strings, ids)
+    return ids
+
+
+def _content_row(row: list[int], ids: dict) -> bool:
+    """A word that may be part of a topic phrase: a noun or adjective of 3 letters or more, not
+    a stop word, not in an entity that is a value, a person or a place, not an acronym of an ORG."""
+    if row[_LENGTH] < 3 or not row[_IS_ALPHA] or row[_LOWER] in ids["stop"]:
+        return False
+    ent = row[_ENT_TYPE]
+    if ent and (ent in ids["not_topics"] or (ent == ids["org"] and row[_IS_UPPER])):
+        return False  # values, people, places and acronyms are entities, not keywords
+    if row[_POS]:
+        return row[_POS] in ids["content_pos"]
+    return True
+
+
+def _name_start(rows: list, i: int, content: list[bool], ids: dict, kinds: str = "all") -> bool:
+    row = rows[i]
+    if row[_ENT_IOB] == 3 and row[_ENT_TYPE] in ids["names"]:
         return kinds != "acronyms"
     if kinds == "people_places":
         return False
     # acronyms (`SUS`, `FUNDEB`, `STF`) that are not already content words, outside lines in capitals
-    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 8) or token.ent_type_ in _VALUE_LABELS:
+    if not (row[_IS_UPPER] and row[_IS_ALPHA] and 2 <= row[_LENGTH] <= 8) or row[_ENT_TYPE] in ids["values"]:
         return False
-    if token.text in _UF_CODES:
+    if row[_LOWER] in ids["uf"] or content[i]:
         return False  # `(BA)`, `Belo Horizonte/MG`: where, not what
-    if _is_content(token):
-        return False
-    doc = token.doc
-    beside = (doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc))
-    return not any(t.is_upper and t.is_alpha and len(t) > 1 for t in beside)
-
-
-def _ent_end(token: Token) -> int:
-    end = token.i + 1
-    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-        end += 1
-    return end
+    beside = (rows[j] for j in (i - 1, i + 1) if 0 <= j < len(rows))
+    return not any(r[_IS_UPPER] and r[_IS_ALPHA] and r[_LENGTH] > 1 for r in beside)
 
 
 def _subphrases(run: list[int], joiners: set[int]):
@@ -398,16 +435,6 @@ def _subphrases(run: list[int], joiners: set[int]):
             if run[i] in joiners or run[i + size - 1] in joiners:
                 continue
             yield run[i : i + size], False
-
-
-def _is_content(token: Token, lower: str | None = None) -> bool:
-    if len(lower or token.lower_) < 3 or (lower or token.lower_) in STOP_WORDS or not token.is_alpha:
-        return False
-    if token.ent_type_ in _NOT_TOPICS or (token.ent_type_ == "ORG" and token.is_upper):
-        return False  # values, people, places and acronyms are entities, not keywords
-    if token.pos_:
-        return token.pos_ in _CONTENT_POS
-    return not token.is_upper or len(token) > 1
 
 
 def _lemma(token: Token) -> str:
