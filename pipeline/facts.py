@@ -471,17 +471,32 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
+    if labels == {"LOC"}:
+        # `o município` where the municipality is only named in its body (`Prefeitura de Parnamirim`)
+        for i, ent in enumerate(ctx.entities):
+            name = fold(ent["canonical"]).lower()
+            if ent["label"] == "ORG" and name.startswith(_MUNICIPAL_ORGS):
+                before = [m["start"] for m in ent["mentions"] if m["start"] < start]
+                if before and max(before) > best_at:
+                    best, best_at = i, max(before)
     if best is None and labels != {"LOC"} and tok.lemma_.lower() in words.MUNICIPAL_BODIES:
         return _anaphor_place(ctx, start)  # `a prefeitura` in `Em Bacabal (MA), … a prefeitura`
     return {"entity": best, "via": "anaphor"} if best is not None else None
 
 
+_MUNICIPAL_ORGS = tuple(fold(w).lower() + " " for w in words.MUNICIPAL_ORG_PREFIXES)
+_NEAR = 40  # characters: `Em Timon, a prefeitura …`
+
+
 def _anaphor_place(ctx: _Context, start: int) -> dict | None:
     best, best_at = None, -1
     for i, ent in enumerate(ctx.entities):
-        if ent["label"] != "LOC" or ent["attributes"].get("kind") not in ("municipality", "city"):
+        if ent["label"] != "LOC":
             continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
+        if ent["attributes"].get("kind") not in ("municipality", "city"):
+            # a place no gazetteer knew, right before (`Em Timon, a prefeitura deixou de receber`)
+            before = [b for b in before if start - b <= _NEAR]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
     return {"entity": best, "via": "anaphor"} if best is not None else None
@@ -531,6 +546,8 @@ def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) ->
 
 def _noun_payer(ctx: _Context, noun: Token, span: Span) -> dict | None:
     """The `de` phrase of a giving noun (`a contrapartida do município`, `o empréstimo da Caixa`)."""
+    if noun.lemma_.lower() not in words.PAYER_OF:
+        return None  # `a complementação do Fundeb`: the fund is complemented, it does not pay
     for child in noun.children:
         if child.dep_ == "nmod" and child not in span and child.i > noun.i and _case(child) in words.FROM:
             phrase = []
@@ -578,9 +595,11 @@ def _phrase(token: Token) -> list[Token]:
 
 
 def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
-    """`repassou ao município R$ 2 milhões`: an oblique of the verb before the amount."""
+    """`repassou ao município R$ 2 milhões`: an oblique of the verb before the amount; or after the
+    verb where the amount is its subject (`2,4 milhões de euros cabem ao município de Chaves`)."""
+    subject = span.root.dep_.startswith("nsubj") or span.root.head.dep_.startswith("nsubj")
     for child in verb.children:
-        if child.dep_ in ("obl", "iobj") and child.i < span.start:
+        if child.dep_ in ("obl", "iobj", "obj") and (child.i < span.start or (subject and child.i > verb.i)):
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             if cases and cases[0] in words.TO:
                 party = _party(ctx, _phrase(child), "preposition")
@@ -741,6 +760,8 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         return _entity_ref(ctx, first, "preposition")
     if first.pos_ not in ("NOUN", "PROPN"):
         return None
+    if first.lemma_.lower() in words.NAMING_NOUNS and len(body) > 1 and _is_party(ctx, body[1]):
+        return _entity_ref(ctx, body[1], "preposition")  # `do programa Pé-de-Meia`
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
         if first.pos_ == "PROPN":
             # `à Cooperativa dos Cajucultores de Picos (Coopcaju)`: a name no rule knew, its acronym
@@ -777,8 +798,13 @@ def _source_at(ctx: _Context, doc: Doc, k: int, end: int) -> dict | None:
 def _inner_source(ctx: _Context, body: list[Token]) -> dict | None:
     body = [t for t in body if t.pos_ != "DET"]
     for k, tok in enumerate(body[:-1]):
-        if tok.lower_ in words.FROM and tok.lower_ != "de" and _is_party(ctx, body[k + 1]):
-            return _ref(ctx, body[k + 1], "preposition")
+        if tok.lower_ in words.FROM and tok.lower_ != "de":
+            if _is_party(ctx, body[k + 1]):
+                return _ref(ctx, body[k + 1], "preposition")
+            if body[k + 1].pos_ == "NOUN" and "Sing" in body[k + 1].morph.get("Number"):
+                found = _anaphor(ctx, body[k + 1])  # `pagos integralmente pela autarquia`
+                if found is not None:
+                    return found
     return None
 
 

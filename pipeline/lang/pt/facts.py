@@ -165,6 +165,17 @@ MENTION_VERBS: frozenset[str] = frozenset(["citar", "mencionar", "comparar"])
 # Verbs whose subject receives and whose `a`/`ao` phrase pays (`vender até R$ 15 mil ao PAA`).
 BUYER_AFTER_TO: frozenset[str] = frozenset(["vender"])
 
+# Nouns whose `de` phrase pays (`a contrapartida do município`, `o empréstimo da Caixa`, `repasses
+# do MEC`), unlike `a complementação do Fundeb` or `o orçamento das universidades`.
+PAYER_OF: frozenset[str] = frozenset(
+    ["repasse", "transferência", "contrapartida", "investimento", "financiamento", "empréstimo", "apoio", "auxílio",
+     "emenda", "doação", "aporte", "comparticipação", "cofinanciamento"]
+)  # fmt: skip
+
+# How the names of a municipality's own bodies start: `o município` may stand for `Prefeitura de
+# Parnamirim` where the municipality is named only inside it.
+MUNICIPAL_ORG_PREFIXES: tuple[str, ...] = ("Prefeitura de", "Prefeitura do", "Prefeitura da", "Câmara Municipal de")
+
 # Common nouns for a municipality's own body: with no such body named, `a prefeitura` is the
 # municipality last named (`Em Bacabal (MA), a prefeitura deixou de receber …`).
 MUNICIPAL_BODIES: frozenset[str] = frozenset(["prefeitura"])
@@ -277,6 +288,10 @@ ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
     "cidade": (frozenset({"LOC"}), None),
     "capital": (frozenset({"LOC"}), None),
 }
+
+# Nouns that introduce a name right after them (`do programa Pé-de-Meia`): the name is the party;
+# alone (`o programa prevê`), they stand for nothing.
+NAMING_NOUNS: frozenset[str] = frozenset(["programa", "fundo", "projeto", "operação"])
 
 # Labels a payer or a recipient may have.
 PARTY_LABELS: frozenset[str] = frozenset({"ORG", "PER", "LOC", "STATE", "PROGRAM"})
