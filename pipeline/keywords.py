@@ -1,11 +1,15 @@
 """Stage 5, keywords: ranked keyphrases of a document (themes are `themes.py`).
 
 Candidates are runs of nouns, proper nouns and adjectives inside a sentence, joined by
-`de`/`da`/`do` (`transferência de renda`), never crossing punctuation, stop words, verbs,
-people or the entities that are values (money, dates, states). They are counted by the lemmas
-of their content words (`conferência municipal` = `conferências municipais`, and `garantia
-dos direitos` = `garantia de direitos`), shown in the text's most frequent surface form, and
-scored by frequency, length, position, spread and specificity (see `keywords`).
+`de`/`da`/`do` (`transferência de renda`), never crossing punctuation, stop words, verbs or the
+entities that are values (money, dates, amounts: never keyphrases). Since issue 22 the names a
+text is about compete too: a person, place or state said at least twice (`Nelson Jobim`, with
+`Jobim` counted in), an acronym (`STF`, `SUS`), but not a state code or a line in capitals.
+Phrases are counted by the lemmas of their content words (`conferência municipal` =
+`conferências municipais`), shown in the text's most frequent surface form, and scored by
+frequency, length, position, spread and specificity: how rare their words are in about 14,600
+Portuguese documents that are not ours (`lang/pt/docfreq.tsv.gz`) and, given a batch, in the
+batch (see `keywords` and `Ranking`, whose default the benchmark chose).
 """
 
 from __future__ import annotations
