@@ -24,6 +24,7 @@ RANKERS = [
     Ranking(ranker="singlerank", specificity="background", names=True),
     Ranking(ranker="positionrank", specificity="background", names=True, length_norm=1.0),
     Ranking(specificity="background_phrase", names=True, graph="positionrank", graph_power=0.5),
+    Ranking(specificity="background_zipf", names=True, name_specificity=0.6, lead_bonus=0.5),
 ]
 
 
@@ -153,6 +154,13 @@ def test_background_table():
     assert table.documents == 14_579
     assert table.counts["ano"] > table.counts["assistencia"] > table.counts["assistencia social"]
     assert table.weight("ano") < table.weight("assistencia") < table.weight("nao esta na tabela") == 1.0
+
+
+def test_weight_of_zipf():
+    table = keywords.default_background()
+    weights = [table.weight_of_zipf(z) for z in (0.0, 3.0, 4.0, 5.0, 6.0)]
+    assert weights[0] == 1.0 and weights == sorted(weights, reverse=True)
+    assert 0.5 < table.weight_of_zipf(4.0) < 0.6
 
 
 def test_build_docfreq_on_a_small_corpus(tmp_path):
