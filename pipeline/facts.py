@@ -148,7 +148,7 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         or verb_lemma in words.SUPPORT_VERBS
         or (below is not None and below.dep_ not in ("obj", "nsubj:pass", "nsubj", "conj"))
     )
-    if noun_acts and (kind is None or verb_lemma in words.SUPPORT_VERBS) and _word_before(span) == "até":
+    if noun_acts and _word_before(span) == "até":
         return None  # `com receita bruta de até R$ 360 mil`, `salários de até R$ 4.500`: a limit
     if noun_acts:
         # `O investimento é de R$ 12,8 milhões`, `prevê repasses de R$ 1,5 milhão`, `aponta déficit de`,
@@ -173,6 +173,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     if action_token is verb:
         # in the passive (`foram repassados R$ 2 milhões … pelo governo`) the agent is the subject's part
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
+        if subject is None and not _passive(verb):
+            subject = _headline_subject(ctx, verb)
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
@@ -524,6 +526,19 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
     return None
 
 
+def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
+    """`Caixa contrata R$ 48 milhões …`: in a headline the parse breaks, the name right before the
+    verb at the start of the sentence."""
+    if verb.i == 0 or verb.i - verb.sent.start > 8 or not _is_party(ctx, ctx.doc[verb.i - 1]):
+        return None
+    first = ctx.doc[verb.sent.start]
+    if first.pos_ == "DET":
+        first = ctx.doc[first.i + 1]
+    if ctx.entity_of[first.i] != ctx.entity_of[verb.i - 1]:
+        return None  # the name must open the sentence
+    return _entity_ref(ctx, ctx.doc[verb.i - 1], "subject")
+
+
 def _antecedent(ctx: _Context, que: Token) -> dict | None:
     """What a relative `que` stands for: the party right before it (`A Codevasf, que investiu`)."""
     doc = ctx.doc
@@ -716,8 +731,8 @@ def _tail(
                     party is None
                     and purpose is None
                     and low in words.PURPOSE_MARKERS
-                    and first.pos_ in ("VERB", "NOUN", "ADJ")
-                    and first.lemma_.lower() not in words.PEOPLE_NOUNS  # `para vereadores`: who, not what
+                    and (thing := next((t for t in body if t.pos_ != "NUM"), first)).pos_ in ("VERB", "NOUN", "ADJ")
+                    and thing.lemma_.lower() not in words.PEOPLE_NOUNS  # `para vereadores`: who, not what
                     and not any(t.lower_ in _TIME_WORDS for t in _head_words(body)[:3])
                 ):
                     purpose = _span(ctx, doc[i:j])

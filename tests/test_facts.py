@@ -100,6 +100,79 @@ ROWS = [
     # only mentioned: no fact
     ("O salário de R$ 1.412 foi citado na reunião.", "R$ 1.412", None),
     ("Em 2023, o valor de referência era R$ 300.", "R$ 300", None),
+    # issue 18, tuned on corpus/dev-facts: `a` before a name the model tags DET; purpose after the recipient
+    (
+        "O governo federal repassa R$ 8 milhões a Caruaru para conter encostas.",
+        "R$ 8 milhões",
+        {"lemma": "repassar", "recipient": "Caruaru", "purpose": "para conter encostas"},
+    ),
+    (
+        "O Banco Interamericano de Desenvolvimento (BID) aprovou um empréstimo de US$ 150 milhões à Prefeitura de "
+        "Fortaleza para obras de drenagem.",
+        "US$ 150 milhões",
+        {"lemma": "aprovar", "kind": "debt", "payer": "Banco Interamericano de Desenvolvimento",
+         "recipient": "Prefeitura de Fortaleza", "purpose": "para obras de drenagem"},
+    ),
+    # a list after a colon takes the verb before it
+    (
+        "Os recursos serão distribuídos assim: R$ 1 milhão para Picos, R$ 800 mil para Oeiras e R$ 500 mil para "
+        "Floriano.",
+        "R$ 800 mil",
+        {"lemma": "distribuir", "kind": "transfer", "payer": None, "recipient": "Oeiras"},
+    ),
+    # the action noun after the amount; the source right after the amount pays
+    (
+        "A obra está orçada em R$ 5,1 milhões, sendo R$ 4,2 milhões da Funasa e R$ 900 mil de contrapartida da "
+        "prefeitura.",
+        "R$ 4,2 milhões",
+        {"lemma": "orçar", "payer": "Fundação Nacional de Saúde"},
+    ),
+    (
+        "A prefeitura de Xique-Xique entrou com R$ 250 mil de contrapartida.",
+        "R$ 250 mil",
+        {"lemma": "contrapartida", "kind": "transfer", "payer": "Xique-Xique"},
+    ),
+    # fines: the one who fines receives; costs: the one after `a` pays
+    ("O Procon multou a operadora em R$ 7,4 milhões.", "R$ 7,4 milhões",
+     {"lemma": "multar", "kind": "fine", "recipient": "Procon"}),
+    (
+        "O governo de Alagoas mantém o hospital, que custou R$ 84 milhões ao Estado em 2024.",
+        "R$ 84 milhões",
+        {"lemma": "custar", "kind": "price", "payer": "Alagoas", "recipient": None},
+    ),
+    # a relative `que` parsed as another clause; a subject shared by two coordinated verbs
+    (
+        "A Codevasf, que investiu R$ 5 milhões em três barragens, entregou as obras.",
+        "R$ 5 milhões",
+        {"lemma": "investir", "payer": "Companhia de Desenvolvimento dos Vales do São Francisco e do Parnaíba",
+         "purpose": "em três barragens"},
+    ),
+    (
+        "O Saae arrecada R$ 480 milhões por ano e prevê investir R$ 95 milhões em 2025 na troca de redes antigas.",
+        "R$ 95 milhões",
+        {"lemma": "investir", "payer": "Saae", "purpose": "na troca de redes antigas", "hedged": True},
+    ),
+    # who benefits; who ends up with the money
+    (
+        "A Sudene aprovou R$ 60 milhões para projetos de irrigação, beneficiando 17 municípios do Sertão do Pajeú.",
+        "R$ 60 milhões",
+        {"lemma": "aprovar", "recipient": "Sertão do Pajeú", "purpose": "para projetos de irrigação"},
+    ),
+    ("Janaúba e Salinas ficaram com R$ 2,1 milhões cada.", "R$ 2,1 milhões",
+     {"lemma": "ficar", "kind": "transfer", "recipient": "Janaúba"}),
+    # people are no party: the students receive, not Roraima
+    ("Os estudantes de Roraima receberam R$ 1.000 do programa Pé-de-Meia.", "R$ 1.000",
+     {"lemma": "receber", "recipient": None}),
+    # what a payment is for after `por`
+    ("A Bahia vai pagar R$ 31 milhões pelos remédios.", "R$ 31 milhões",
+     {"lemma": "pagar", "payer": "Bahia", "purpose": "pelos remédios"}),
+    # a limit, and an amount a contracting verb does not govern: no fact
+    ("Podem participar microempresas com receita bruta de até R$ 360 mil.", "R$ 360 mil", None),
+    (
+        "Cada um poderá contratar até dois entrevistadores com recursos de 2 milhões de reais do Fundo Estadual.",
+        "2 milhões de reais",
+        None,
+    ),
 ]  # fmt: skip
 
 
