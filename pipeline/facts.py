@@ -175,6 +175,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
         if subject is None and not _passive(verb):
             subject = _headline_subject(ctx, verb)
+        if subject is None and verb.i == span.end and span.root.head is not verb and span.root.head.pos_ == "VERB":
+            subject = _subject(ctx, span.root.head)  # `a cidade soma R$ 7,8 milhões recebidos do governo`
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
@@ -198,6 +200,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             payer = source  # `sendo R$ 4,2 milhões da Funasa`, `aprova R$ 60 milhões do FNE`
     else:
         payer = source if source_adjacent else None
+        if recipient is None and noun.lemma_.lower() in words.COLLECTING:
+            recipient = _collector(ctx, noun, span)  # `a arrecadação do ICMS em Goiás somou R$ 2,1 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
         if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING:
@@ -462,6 +466,8 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
     rule = words.ANAPHORS.get(tok.lemma_.lower()) or words.ANAPHORS.get(tok.lower_)
     if rule is None:
         return None
+    if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in words.NOT_ANAPHOR_AFTER:
+        return None  # `o governo federal`: not the state named before
     labels, needed = rule
     start, _ = ctx.to_original(tok.idx, tok.idx + len(tok))
     best, best_at = None, -1
@@ -559,6 +565,16 @@ def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) ->
     return None
 
 
+def _collector(ctx: _Context, noun: Token, span: Span) -> dict | None:
+    """The place a collection is said to be in (`a arrecadação do ICMS em Goiás`)."""
+    for tok in noun.subtree:
+        if tok in span or not _is_party(ctx, tok) or _case(tok) not in words.IN:
+            continue
+        if ctx.entities[ctx.entity_of[tok.i]]["label"] in words.PLACE_LABELS:
+            return _entity_ref(ctx, tok, "preposition")
+    return None
+
+
 def _noun_payer(ctx: _Context, noun: Token, span: Span) -> dict | None:
     """The `de` phrase of a giving noun (`a contrapartida do município`, `o empréstimo da Caixa`)."""
     if noun.lemma_.lower() not in words.PAYER_OF:
@@ -653,12 +669,16 @@ def _tail(
                 continue
             if following is None or following.pos_ in ("CCONJ", "VERB", "AUX", "PRON") or following.lower_ == "que":
                 break
+            if following.pos_ in ("NOUN", "ADJ", "DET", "NUM"):
+                break  # `R$ 98 milhões, seguida de Anápolis`: what follows the comma is another phrase
             if purpose is not None or recipient is not None or source is not None:
                 break
             if next_free == i:
                 next_free = i + 1
             i += 1
             continue
+        if tok.pos_ == "CCONJ" and i + 1 < end and doc[i + 1].pos_ == "DET":
+            break  # `custa R$ 11,3 milhões e a diferença será paga …`: another clause
         if low in words.ASIDES and tok.pos_ in _PREPOSITION and next_free == i:
             j = _phrase_end(doc, i + 1, end)
             next_free = i = j  # `, até 2026, na reabilitação de …`: a time aside before the purpose
@@ -777,6 +797,8 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         return None
     if first.lemma_.lower() in words.NAMING_NOUNS and len(body) > 1 and _is_party(ctx, body[1]):
         return _entity_ref(ctx, body[1], "preposition")  # `do programa Pé-de-Meia`
+    if first.lemma_.lower() in words.COFFERS and len(body) > 2 and body[1].lower_ in words.FROM:
+        return _named(ctx, body[2:])  # `aos cofres do município`: the owner
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
         if first.pos_ == "PROPN":
             # `à Cooperativa dos Cajucultores de Picos (Coopcaju)`: a name no rule knew, its acronym

@@ -293,6 +293,15 @@ ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
 # alone (`o programa prevê`), they stand for nothing.
 NAMING_NOUNS: frozenset[str] = frozenset(["programa", "fundo", "projeto", "operação"])
 
+# Words after an anaphor noun that make it no anaphor (`o governo federal` is not the state named before).
+NOT_ANAPHOR_AFTER: frozenset[str] = frozenset(["federal"])
+
+# Nouns for where money is kept: the owner after `de` is the party (`aos cofres do município`).
+COFFERS: frozenset[str] = frozenset(["cofre", "cofres", "caixa", "conta", "tesouro"])
+
+# Nouns of collecting money: the place they happen in receives (`a arrecadação do ICMS em Goiás`).
+COLLECTING: frozenset[str] = frozenset(["arrecadação"])
+
 # Labels a payer or a recipient may have.
 PARTY_LABELS: frozenset[str] = frozenset({"ORG", "PER", "LOC", "STATE", "PROGRAM"})
 PLACE_LABELS: frozenset[str] = frozenset({"LOC", "STATE"})
