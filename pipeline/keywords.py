@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -119,15 +119,16 @@ def keywords(
     sentences = sentences if sentences is not None else list(doc.sents)
     lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
     table = _Tokens()
+    joiner, lemma, shown = table.joiner, table.lemma, table.shown
     for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
-        content = [i for i in phrase if i not in table.joiner]
-        key = " ".join([table.lemma[i] for i in content])
+        content = [i for i in phrase if i not in joiner] if joiner else phrase
+        key = " ".join([lemma[i] for i in content])
         entry = stats.get(key)
         if entry is None:
             entry = stats[key] = {
                 "count": 0,
                 "first": phrase[0],
-                "forms": defaultdict(int),
+                "forms": {},
                 "name": False,
                 "words": [table.lower[i] for i in content],
             }
@@ -135,9 +136,10 @@ def keywords(
             surface = " ".join([table.text[i] for i in phrase])
             entry["name"] = True
         else:
-            surface = " ".join([table.shown[i] for i in phrase])
+            surface = " ".join([shown[i] for i in phrase])
         entry["count"] += 1
-        entry["forms"][surface] += 1
+        forms = entry["forms"]
+        forms[surface] = forms.get(surface, 0) + 1
         entry["last"] = phrase[0]
     lemma_of = {i: lemma for i, lemma in table.lemma.items() if i not in table.joiner}
     if ranking.names:
