@@ -175,7 +175,7 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
         if subject is None and not _passive(verb):
             subject = _headline_subject(ctx, verb)
-        if subject is None and verb.i == span.end and span.root.head is not verb and span.root.head.pos_ == "VERB":
+        if subject is None and verb.i == span.end and span.root.head != verb and span.root.head.pos_ == "VERB":
             subject = _subject(ctx, span.root.head)  # `a cidade soma R$ 7,8 milhões recebidos do governo`
         if subject_role == "payer":
             payer = subject
@@ -269,6 +269,12 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         before = _noun_before(span)
         if before is not None:
             return None, before, None
+        whole = _amount_at(root.head)
+        if whole is not None and any(c.lower_ == "sendo" for c in root.children) and whole.root.head == whole.root:
+            # `O investimento total é de R$ 12,8 milhões, sendo R$ 9,35 milhões da Funasa`: a part
+            # takes the action of the whole
+            verb, noun, _ = _action(whole)
+            return verb, noun, None
     token, below = root, root
     for _ in range(_MAX_PATH):
         if token.head is token:
@@ -343,6 +349,13 @@ def _verb_before(span: Span) -> Token | None:
         if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in words.VERBS:
             return tok
         return None
+    return None
+
+
+def _amount_at(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.label_ == "MONEY" and ent.start <= token.i < ent.end:
+            return ent
     return None
 
 
@@ -560,7 +573,7 @@ def _antecedent(ctx: _Context, que: Token) -> dict | None:
 
 def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) -> dict | None:
     for child in verb.children:
-        if child.dep_ == "obj" and child not in span and child is not noun:
+        if child.dep_ == "obj" and child not in span and child != noun:
             return _party(ctx, _phrase(child), "object")
     return None
 

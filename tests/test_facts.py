@@ -128,6 +128,12 @@ ROWS = [
         {"lemma": "orçar", "payer": "Fundação Nacional de Saúde"},
     ),
     (
+        "O investimento total é de R$ 12,8 milhões, sendo R$ 9,35 milhões da Funasa e R$ 3,45 milhões de "
+        "contrapartida do governo da Bahia.",
+        "R$ 9,35 milhões",
+        {"lemma": "investimento", "kind": "investment", "payer": "Fundação Nacional de Saúde"},
+    ),
+    (
         "A prefeitura de Xique-Xique entrou com R$ 250 mil de contrapartida.",
         "R$ 250 mil",
         {"lemma": "contrapartida", "kind": "transfer", "payer": "Xique-Xique"},
