@@ -346,7 +346,7 @@ def _verb_before(span: Span) -> Token | None:
         tok = doc[k]
         if tok.pos_ in ("ADP", "DET", "ADV"):
             continue
-        if tok.pos_ in ("VERB", "AUX") and _lemma(tok) in words.VERBS:
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and _lemma(tok) in words.VERBS:
             return tok
         return None
     return None
@@ -400,7 +400,25 @@ def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.lower_ in words.FORMS:
         return words.FORMS[token.lower_]
-    return words.PARTICIPLES.get(token.lower_, lemma) if token.pos_ in ("ADJ", "VERB") else lemma
+    if token.pos_ not in ("ADJ", "VERB"):
+        return lemma
+    if lemma == token.lower_ and lemma not in words.VERBS:
+        # a headline's present tense the lemmatiser left as it is (`empresta`, `bloqueia`, `transfere`)
+        for guess in _infinitives(lemma):
+            if guess in words.VERBS:
+                return guess
+    return words.PARTICIPLES.get(token.lower_, lemma)
+
+
+def _infinitives(form: str) -> list[str]:
+    """Infinitives a present-tense form may belong to: `empresta` -> `emprestar`, `transfere` ->
+    `transferir`, `bloqueia` -> `bloquear`, `liberam` -> `liberar`."""
+    out = [form + "r", form[:-1] + "er", form[:-1] + "ir"]
+    if form.endswith("eia"):
+        out.append(form[:-3] + "ear")
+    if form.endswith(("am", "em")):
+        out += [form[:-2] + "ar", form[:-2] + "er", form[:-2] + "ir"]
+    return out
 
 
 def _participle_after(span: Span) -> Token | None:

@@ -113,6 +113,11 @@ ROWS = [
         {"lemma": "aprovar", "kind": "debt", "payer": "Banco Interamericano de Desenvolvimento",
          "recipient": "Prefeitura de Fortaleza", "purpose": "para obras de drenagem"},
     ),
+    # headlines: present-tense forms the lemmatiser leaves as they are
+    ("Governo bloqueia R$ 320 milhões do orçamento das universidades federais", "R$ 320 milhões",
+     {"lemma": "bloquear", "kind": "cut"}),
+    ("BNB empresta R$ 20 milhões a cooperativa de cajucultores do Piauí", "R$ 20 milhões",
+     {"lemma": "emprestar", "kind": "debt"}),
     # a list after a colon takes the verb before it
     (
         "Os recursos serão distribuídos assim: R$ 1 milhão para Picos, R$ 800 mil para Oeiras e R$ 500 mil para "
