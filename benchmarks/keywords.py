@@ -90,10 +90,13 @@ VARIANTS: dict[str, Ranking] = {
         specificity="background", names=True, graph="positionrank", graph_power=0.5
     ),
     "frequency, background, names, lead bonus": Ranking(specificity="background", names=True, lead_bonus=0.5),
-    "chosen, with the background capped by the Zipf prior": Ranking(
+    "frequency, background, names (specificity <= 0.6), lead bonus (chosen first)": Ranking(
+        specificity="background", names=True, name_specificity=0.6, lead_bonus=0.5
+    ),
+    "the same, with the background capped by the Zipf prior": Ranking(
         specificity="background_zipf", names=True, name_specificity=0.6, lead_bonus=0.5
     ),
-    "chosen: frequency, background, names (specificity <= 0.6), lead bonus": keywords.DEFAULT_RANKING,
+    "chosen: the same, no adjective alone": keywords.DEFAULT_RANKING,
 }
 
 

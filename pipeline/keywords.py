@@ -70,6 +70,7 @@ class Ranking:
       the mean node) to this power.
     - `part_ratio`: a phrase inside a better one is dropped unless this many times as frequent.
     - `batch_power`: the batch's document frequencies (when given) weigh to this power.
+    - `lone_adjectives`: whether an adjective alone may be a keyphrase.
     - `names`: people, places and acronyms may be keyphrases when said at least `name_min_count`
       times (dates and amounts never are).
     """
@@ -90,11 +91,17 @@ class Ranking:
     name_weight: float = 1.0
     name_specificity: float = 1.0
     batch_power: float = 1.0
+    lone_adjectives: bool = True
 
 
 # Chosen by the benchmark (issue 22) on the releases' gold and the news dev set, never on the blind set.
 DEFAULT_RANKING = Ranking(
-    ranker="frequency", specificity="background", names=True, name_specificity=0.6, lead_bonus=0.5
+    ranker="frequency",
+    specificity="background",
+    names=True,
+    name_specificity=0.6,
+    lead_bonus=0.5,
+    lone_adjectives=False,
 )
 
 
@@ -121,6 +128,8 @@ def keywords(
     table = _Tokens()
     joiner, lemma, shown = table.joiner, table.lemma, table.shown
     for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
+        if not is_name and len(phrase) == 1 and not ranking.lone_adjectives and phrase[0] in table.adjective:
+            continue  # `municipais`, `inevitável`: an adjective alone says what of nothing
         content = [i for i in phrase if i not in joiner] if joiner else phrase
         key = " ".join([lemma[i] for i in content])
         entry = stats.get(key)
@@ -346,6 +355,7 @@ class _Tokens:
         self.shown: dict[int, str] = {}
         self.lemma: dict[int, str] = {}
         self.joiner: set[int] = set()
+        self.adjective: set[int] = set()
 
     def add(self, token: Token) -> None:
         i = token.i
@@ -359,6 +369,8 @@ class _Tokens:
         if lower in _JOINERS:
             self.joiner.add(i)
         self.lemma[i] = _lemma(token)
+        if token.pos_ == "ADJ":
+            self.adjective.add(i)
 
 
 def _candidates(sentences, names: str, table: _Tokens):

@@ -92,6 +92,9 @@ def test_every_ranker_returns_normalised_unique_phrases(ranking):
         # a single noun said once is dropped; twice it competes
         ("O/DET orçamento/NOUN cresceu/VERB ./PUNCT", "orçamento", False),
         ("O/DET orçamento/NOUN cresceu/VERB | O/DET orçamento/NOUN caiu/VERB", "orçamento", True),
+        # an adjective alone is not a keyphrase, however often said
+        ("As/DET contas/NOUN municipais/ADJ | As/DET obras/NOUN municipais/ADJ", "municipais", False),
+        ("As/DET contas/NOUN municipais/ADJ | As/DET contas/NOUN municipais/ADJ", "contas municipais", True),
         # a person said once is not the topic; twice it may be
         ("Maria/PROPN/B-PER Silva/PROPN/I-PER falou/VERB de/ADP saúde/NOUN e/CCONJ saúde/NOUN", "Maria Silva", False),
         (
