@@ -393,7 +393,7 @@ def _candidates(sentences, names: str, table: _Tokens):
             yield from _subphrases(run, table.joiner)
             run = []
         row = rows[i]
-        if names and _name_start(rows, i, content, ids, names):
+        if names and (row[_ENT_IOB] == 3 or row[_IS_UPPER]) and _name_start(rows, i, content, ids, names):
             if row[_ENT_TYPE] and row[_ENT_IOB] == 3:
                 end = i + 1
                 while end < len(rows) and rows[end][_ENT_IOB] == 1:
