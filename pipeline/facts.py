@@ -204,7 +204,7 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _collector(ctx, noun, span)  # `a arrecadação do ICMS em Goiás somou R$ 2,1 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
-        if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING:
+        if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING and not _is_subject(below):
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
         payer = None if subject_role != "payer" else payer
@@ -297,7 +297,9 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
                 for child in token.children:
                     if child.dep_.startswith("nsubj"):
                         subject = token.head if child.lower_ == "que" and token.dep_ == "acl:relcl" else child
-                        if subject.lemma_.lower() in words.NOUNS:
+                        if subject.lower_ == "que":
+                            subject = _noun_left_of(subject)  # the relative clause parsed as another clause
+                        if subject is not None and subject.lemma_.lower() in words.NOUNS:
                             return token, subject, child
                     # `prevê repasses de R$ 1,5 milhão` parsed with the amount on the verb
                     if child.dep_ == "obj" and child.lemma_.lower() in words.NOUNS and 0 < span.start - child.i <= 3:
@@ -349,6 +351,19 @@ def _verb_before(span: Span) -> Token | None:
         if tok.pos_ in ("VERB", "AUX", "ADJ") and _lemma(tok) in words.VERBS:
             return tok
         return None
+    return None
+
+
+def _is_subject(token: Token | None) -> bool:
+    return token is not None and token.dep_.startswith("nsubj")
+
+
+def _noun_left_of(que: Token) -> Token | None:
+    """The action noun a relative `que` stands for (`o cofinanciamento federal do SUAS, que caiu`)."""
+    for k in range(que.i - 1, max(que.i - 7, que.sent.start) - 1, -1):
+        tok = que.doc[k]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in words.NOUNS:
+            return tok
     return None
 
 
@@ -501,13 +516,15 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
         return None  # `o governo federal`: not the state named before
     labels, needed = rule
     start, _ = ctx.to_original(tok.idx, tok.idx + len(tok))
+    sent_start, _ = ctx.to_original(tok.sent.start_char, tok.sent.start_char + 1)
     best, best_at = None, -1
     for i, ent in enumerate(ctx.entities):
         if ent["label"] not in labels or (needed and fold(needed) not in fold(ent["canonical"]).lower()):
             continue
-        if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
-            continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
+        if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
+            # a place no gazetteer knew counts in the same sentence (`Em Goiânia (GO), … a capital`)
+            before = [b for b in before if b >= sent_start]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
     if labels == {"LOC"}:
@@ -519,23 +536,22 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
                 if before and max(before) > best_at:
                     best, best_at = i, max(before)
     if best is None and labels != {"LOC"} and tok.lemma_.lower() in words.MUNICIPAL_BODIES:
-        return _anaphor_place(ctx, start)  # `a prefeitura` in `Em Bacabal (MA), … a prefeitura`
+        return _anaphor_place(ctx, start, sent_start)  # `a prefeitura` in `Em Bacabal (MA), … a prefeitura`
     return {"entity": best, "via": "anaphor"} if best is not None else None
 
 
 _MUNICIPAL_ORGS = tuple(fold(w).lower() + " " for w in words.MUNICIPAL_ORG_PREFIXES)
-_NEAR = 40  # characters: `Em Timon, a prefeitura …`
 
 
-def _anaphor_place(ctx: _Context, start: int) -> dict | None:
+def _anaphor_place(ctx: _Context, start: int, sent_start: int) -> dict | None:
     best, best_at = None, -1
     for i, ent in enumerate(ctx.entities):
         if ent["label"] != "LOC":
             continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
         if ent["attributes"].get("kind") not in ("municipality", "city"):
-            # a place no gazetteer knew, right before (`Em Timon, a prefeitura deixou de receber`)
-            before = [b for b in before if start - b <= _NEAR]
+            # a place no gazetteer knew, in the same sentence (`Em Timon, a prefeitura deixou de receber`)
+            before = [b for b in before if b >= sent_start]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
     return {"entity": best, "via": "anaphor"} if best is not None else None

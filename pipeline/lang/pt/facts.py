@@ -169,7 +169,7 @@ BUYER_AFTER_TO: frozenset[str] = frozenset(["vender"])
 # do MEC`), unlike `a complementação do Fundeb` or `o orçamento das universidades`.
 PAYER_OF: frozenset[str] = frozenset(
     ["repasse", "transferência", "contrapartida", "investimento", "financiamento", "empréstimo", "apoio", "auxílio",
-     "emenda", "doação", "aporte", "comparticipação", "cofinanciamento"]
+     "emenda", "doação", "aporte", "comparticipação", "assistência"]
 )  # fmt: skip
 
 # How the names of a municipality's own bodies start: `o município` may stand for `Prefeitura de
