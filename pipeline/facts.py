@@ -31,7 +31,7 @@ _MAX_PATH = 4  # how far up the parse an amount's action may be
 # `em` phrases that say when or how much, not what for (`R$ 10 por dia em média`)
 _NOT_PURPOSE = frozenset(
     ["mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa", "parte", "partes", "início",
-     "fim", "meio", "período", "prazo", "forma", "conta"]
+     "fim", "meio", "período", "prazo", "forma", "conta", "recurso", "dinheiro"]
 )  # fmt: skip
 _QUANTIFIERS = frozenset(["cada", "todo", "toda", "todos", "todas", "qualquer", "vários", "várias", "muitos", "muitas"])
 _PER_UNIT = frozenset(["habitante", "unidade", "quilo", "hora", "pessoa"])  # `R$ 1,80 por habitante`
@@ -786,7 +786,11 @@ def _tail(
             first = body[0]
             party = _named(ctx, body)
             if not is_prep:  # `destinados à merenda escolar`
-                if purpose is None:
+                inner = body[1:] if len(body) > 1 and body[0].lower_ in words.TO else []
+                named = _named(ctx, inner) if inner else None
+                if named is not None and recipient is None:
+                    recipient = named  # `destinados ao município de Caucaia`
+                elif purpose is None:
                     purpose = _span(ctx, doc[i:j])
             elif low in words.TO:
                 if party is not None and recipient is None:

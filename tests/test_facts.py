@@ -171,6 +171,11 @@ ROWS = [
     ),
     ("Janaúba e Salinas ficaram com R$ 2,1 milhões cada.", "R$ 2,1 milhões",
      {"lemma": "ficar", "kind": "transfer", "recipient": "Janaúba"}),
+    # a participle's `a` phrase that names a party receives; `em recursos` is no purpose
+    ("O Ministério da Saúde liberou R$ 3 milhões destinados ao município de Caucaia.", "R$ 3 milhões",
+     {"lemma": "liberar", "payer": "Ministério da Saúde", "recipient": "Caucaia", "purpose": None}),
+    ("O governo do Ceará anunciou R$ 5 milhões em recursos para Sobral.", "R$ 5 milhões",
+     {"lemma": "anunciar", "payer": "Ceará", "recipient": "Sobral", "purpose": None}),
     # people are no party: the students receive, not Roraima
     ("Os estudantes de Roraima receberam R$ 1.000 do programa Pé-de-Meia.", "R$ 1.000",
      {"lemma": "receber", "recipient": None}),
