@@ -127,10 +127,13 @@ def keywords(
     lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
     table = _Tokens()
     joiner, lemma, shown = table.joiner, table.lemma, table.shown
+    verbs = default_lexicon().verbs  # forms that are only ever verbs (`promoveu`, `giraria`)
     for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
         if not is_name and len(phrase) == 1 and not ranking.lone_adjectives and phrase[0] in table.adjective:
             continue  # `municipais`, `inevitável`: an adjective alone says what of nothing
         content = [i for i in phrase if i not in joiner] if joiner else phrase
+        if not is_name and any(table.lower[i] in verbs for i in content):
+            continue  # `PROMOVEU roda`, `investigação giraria`: a verb form the tagger read as a noun
         key = " ".join([lemma[i] for i in content])
         entry = stats.get(key)
         if entry is None:

@@ -106,6 +106,17 @@ def test_every_ranker_returns_normalised_unique_phrases(ranking):
         ("O/DET STF/PROPN/B-ORG decidiu/VERB | O/DET STF/PROPN/B-ORG votou/VERB", "STF", True),
         ("Em/ADP Recife/PROPN (/PUNCT PE/PROPN )/PUNCT e/CCONJ Olinda/PROPN (/PUNCT PE/PROPN )/PUNCT", "PE", False),
         ("PREFEITO/NOUN LANÇA/VERB PLANO/NOUN | PREFEITO/NOUN LANÇA/VERB PLANO/NOUN", "LANÇA", False),
+        # a form that is only ever a verb, whatever the tagger read in capitals, is no keyphrase
+        (
+            "AMAMS/PROPN PROMOVEU/NOUN RODA/NOUN DE/ADP CONVERSA/NOUN | Roda/NOUN de/ADP conversa/NOUN",
+            "RODA DE CONVERSA",
+            True,
+        ),
+        (
+            "AMAMS/PROPN PROMOVEU/NOUN RODA/NOUN DE/ADP CONVERSA/NOUN | Roda/NOUN de/ADP conversa/NOUN",
+            "PROMOVEU RODA DE CONVERSA",
+            False,
+        ),
         # a date and an amount, however often said, never
         ("Em/ADP março/NOUN/B-DATE | Em/ADP março/NOUN/B-DATE | Em/ADP março/NOUN/B-DATE", "março", False),
     ],
