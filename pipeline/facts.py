@@ -308,7 +308,7 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         if token.pos_ in ("NOUN", "PROPN") and noun is None:
             if lemma in words.NOUNS:
                 noun = token
-            elif lemma in words.NOT_ACTIONS:
+            elif lemma in words.NOT_ACTIONS and not (lemma == "média" and _case(token) == "em"):
                 return None, None, None
     if noun is None:
         # `Os recursos serão distribuídos assim: R$ 1 milhão para Picos, …`; a headline the parse
@@ -724,7 +724,9 @@ def _tail(
                 next_free = i + 1
             i += 1
             continue
-        if tok.pos_ == "CCONJ" and i + 1 < end and doc[i + 1].pos_ == "DET":
+        if "\n" in tok.text_with_ws and i > span.end:
+            break  # a headline ends at its line (`… em compensação por usinas eólicas` + the date line)
+        if tok.pos_ == "CCONJ" and i + 1 < end and doc[i + 1].pos_ in ("DET", "PRON"):
             break  # `custa R$ 11,3 milhões e a diferença será paga …`: another clause
         if low in words.ASIDES and tok.pos_ in _PREPOSITION and next_free == i:
             j = _phrase_end(doc, i + 1, end)
@@ -827,7 +829,8 @@ def _tail(
                     purpose = _span(ctx, doc[i:j])
                 if source is None and (inner := _inner_source(ctx, body)) is not None:
                     source = inner  # `em obras hídricas do Ministério da Integração`
-            if party is not None or (i == next_free and low not in words.FROM):
+            budget = low not in words.FROM or first.lemma_.lower() in words.BUDGETS
+            if party is not None or (i == next_free and budget):
                 next_free = j  # an `em` phrase right after the amount or a party may say what for
             i = j
             continue
@@ -886,9 +889,14 @@ def _source_at(ctx: _Context, doc: Doc, k: int, end: int) -> dict | None:
 def _inner_source(ctx: _Context, body: list[Token]) -> dict | None:
     body = [t for t in body if t.pos_ != "DET"]
     for k, tok in enumerate(body[:-1]):
-        if tok.lower_ in words.FROM and tok.lower_ != "de":
-            if _is_party(ctx, body[k + 1]):
-                return _ref(ctx, body[k + 1], "preposition")
+        inside = ctx.entity_of[tok.i] is not None and ctx.entity_of[tok.i] == ctx.entity_of[body[k + 1].i]
+        if tok.lower_ in words.FROM and tok.lower_ != "de" and not inside:  # not `Serra da Ibiapaba`
+            # `pelo Camões - Instituto da Cooperação e da Língua`: a name no rule knew, then its long form
+            for nxt in body[k + 1 : k + 4]:
+                if _is_party(ctx, nxt):
+                    return _ref(ctx, nxt, "preposition")
+                if nxt.pos_ not in ("PROPN", "PUNCT"):
+                    break
             if body[k + 1].pos_ == "NOUN" and "Sing" in body[k + 1].morph.get("Number"):
                 found = _anaphor(ctx, body[k + 1])  # `pagos integralmente pela autarquia`
                 if found is not None:
@@ -917,6 +925,8 @@ def _phrase_end(doc: Doc, i: int, end: int, *, source: bool = False) -> int:
         tok = doc[j]
         if tok.text in _STOP and tok.text not in "()":
             break
+        if "\n" in tok.text_with_ws:
+            break  # a phrase never runs past the end of its line
         if tok.lower_ == "e" and j + 1 < end and doc[j + 1].ent_type_ == "MONEY":
             break
         if source and j > i and tok.pos_ in _PREPOSITION and tok.lower_ in words.TO | words.IN:

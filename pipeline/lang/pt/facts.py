@@ -293,6 +293,10 @@ ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
 # alone (`o programa prevê`), they stand for nothing.
 NAMING_NOUNS: frozenset[str] = frozenset(["programa", "fundo", "projeto", "operação"])
 
+# Where money comes from, not who pays: an `em` phrase after them still says what for (`investir 1,1
+# milhões de euros do orçamento municipal nos arranjos exteriores`).
+BUDGETS: frozenset[str] = frozenset(["orçamento", "tesouro", "caixa", "recurso", "verba"])
+
 # Words after an anaphor noun that make it no anaphor (`o governo federal` is not the state named before).
 NOT_ANAPHOR_AFTER: frozenset[str] = frozenset(["federal"])
 
