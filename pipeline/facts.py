@@ -30,8 +30,8 @@ from .textutil import fold
 _MAX_PATH = 4  # how far up the parse an amount's action may be
 # `em` phrases that say when or how much, not what for (`R$ 10 por dia em média`)
 _NOT_PURPOSE = frozenset(
-    ["mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa", "parte", "partes", "início",
-     "fim", "meio", "período", "prazo", "forma", "conta", "recurso", "dinheiro"]
+    ["compensação", "mês", "ano", "média", "dia", "semana", "total", "parcela", "parcelas", "etapa", "parte",
+     "partes", "início", "fim", "meio", "período", "prazo", "forma", "conta", "recurso", "dinheiro"]
 )  # fmt: skip
 _QUANTIFIERS = frozenset(["cada", "todo", "toda", "todos", "todas", "qualquer", "vários", "várias", "muitos", "muitas"])
 _PER_UNIT = frozenset(["habitante", "unidade", "quilo", "hora", "pessoa"])  # `R$ 1,80 por habitante`
@@ -175,8 +175,15 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         subject = _agent(ctx, verb) if _passive(verb) else _subject(ctx, verb)
         if subject is None and not _passive(verb):
             subject = _headline_subject(ctx, verb)
-        if subject is None and verb.i == span.end and span.root.head != verb and span.root.head.pos_ == "VERB":
-            subject = _subject(ctx, span.root.head)  # `a cidade soma R$ 7,8 milhões recebidos do governo`
+        if subject is None and verb.i == span.end and span.root.head != verb and span.root.head.pos_ in ("VERB", "AUX"):
+            # a participle after the amount: the governing verb's subject receives or is affected
+            # (`a cidade soma R$ 7,8 milhões recebidos`, `a UFPI teve R$ 9 milhões bloqueados pelo MEC`)
+            affected = _subject(ctx, span.root.head)
+            if subject_role == "payer":
+                subject = _agent(ctx, verb)
+                recipient = recipient if recipient is not None else affected
+            else:
+                subject = affected
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
@@ -188,6 +195,10 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 payer = source
         if recipient is None:
             recipient = _recipient_before(ctx, verb, span)
+        if verb_lemma in words.ENDOWING:
+            # `seis municípios do Cariri são contemplados com R$ 10,8 milhões`
+            endowed = _passive_subject(ctx, verb) if _passive(verb) else _object_party(ctx, verb, span, noun)
+            recipient = recipient if recipient is not None else endowed
         if kind == "fine" and verb_lemma in words.IMPOSING:
             # `o Procon multou a operadora em R$ 7,4 milhões`: the subject receives, the one fined pays
             payer = _object_party(ctx, verb, span, noun) or (recipient if recipient is not subject else None)
@@ -204,7 +215,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _collector(ctx, noun, span)  # `a arrecadação do ICMS em Goiás somou R$ 2,1 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
-        if payer is None and verb_lemma in words.SUPPORT_VERBS and kind in _GIVING and not _is_subject(below):
+        signed = kind in _LENT or kind == "transfer"  # not a budget: `a universidade tinha orçamento de`
+        if payer is None and verb_lemma in words.SUPPORT_VERBS and signed and not _is_subject(below):
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
         payer = None if subject_role != "payer" else payer
@@ -579,17 +591,29 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
     return None
 
 
+def _passive_subject(ctx: _Context, verb: Token) -> dict | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj:pass":
+            if child.pos_ == "NOUN" and child.lemma_.lower() in words.PEOPLE_NOUNS:
+                return None
+            return _party(ctx, _phrase(child), "subject")
+    return None
+
+
 def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
     """`Caixa contrata R$ 48 milhões …`: in a headline the parse breaks, the name right before the
     verb at the start of the sentence."""
-    if verb.i == 0 or verb.i - verb.sent.start > 8 or not _is_party(ctx, ctx.doc[verb.i - 1]):
+    k = verb.i - 1
+    while k > verb.sent.start and ctx.doc[k].pos_ == "AUX":
+        k -= 1  # `Piauí vai receber R$ 22 milhões`
+    if k < 0 or verb.i - verb.sent.start > 8 or not _is_party(ctx, ctx.doc[k]):
         return None
     first = ctx.doc[verb.sent.start]
     if first.pos_ == "DET":
         first = ctx.doc[first.i + 1]
-    if ctx.entity_of[first.i] != ctx.entity_of[verb.i - 1]:
+    if ctx.entity_of[first.i] != ctx.entity_of[k]:
         return None  # the name must open the sentence
-    return _entity_ref(ctx, ctx.doc[verb.i - 1], "subject")
+    return _entity_ref(ctx, ctx.doc[k], "subject")
 
 
 def _antecedent(ctx: _Context, que: Token) -> dict | None:

@@ -176,6 +176,17 @@ ROWS = [
      {"lemma": "liberar", "payer": "Ministério da Saúde", "recipient": "Caucaia", "purpose": None}),
     ("O governo do Ceará anunciou R$ 5 milhões em recursos para Sobral.", "R$ 5 milhões",
      {"lemma": "anunciar", "payer": "Ceará", "recipient": "Sobral", "purpose": None}),
+    # the passive subject of `contemplar` receives; `dividir` shares among its subject
+    ("Seis municípios do Cariri são contemplados com R$ 10,8 milhões para estradas vicinais.", "R$ 10,8 milhões",
+     {"lemma": "contemplar", "kind": "transfer", "recipient": "Cariri", "purpose": "para estradas vicinais"}),
+    ("Petrolina e Juazeiro vão dividir R$ 14 milhões para a recuperação da ponte.", "R$ 14 milhões",
+     {"lemma": "dividir", "recipient": "Petrolina", "purpose": "para a recuperação da ponte"}),
+    # a participle after the amount: its agent pays; a headline's name before `vai receber` receives,
+    # and the purpose stops at the end of the line
+    ("A universidade teve R$ 9 milhões bloqueados pelo Ministério da Educação.", "R$ 9 milhões",
+     {"lemma": "bloquear", "kind": "cut", "payer": "Ministério da Educação"}),
+    ("Piauí vai receber R$ 22 milhões em compensação por usinas eólicas\n\n| 15 de Dezembro de 2025 - 10:00",
+     "R$ 22 milhões", {"lemma": "receber", "recipient": "Piauí", "purpose": None}),
     # people are no party: the students receive, not Roraima
     ("Os estudantes de Roraima receberam R$ 1.000 do programa Pé-de-Meia.", "R$ 1.000",
      {"lemma": "receber", "recipient": None}),

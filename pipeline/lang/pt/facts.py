@@ -45,7 +45,10 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "obter": ("transfer", "recipient"),
     "ganhar": ("transfer", "recipient"),
     "conquistar": ("transfer", "recipient"),
-    "caber": ("transfer", "recipient"),  # `2,4 milhões de euros cabem ao município de Chaves`
+    "caber": ("transfer", "recipient"),
+    "dividir": ("transfer", "recipient"),  # `Petrolina e Juazeiro vão dividir R$ 14 milhões`
+    "contemplar": ("transfer", "payer"),  # passive: `são contemplados com R$ 10,8 milhões`
+    "beneficiar": ("transfer", "payer"),  # `2,4 milhões de euros cabem ao município de Chaves`
     # investment
     "investir": ("investment", "payer"),
     "aplicar": ("investment", "payer"),
@@ -198,11 +201,14 @@ IMPOSING: frozenset[str] = frozenset(["multar", "aplicar"])
 DIRECT_ONLY: frozenset[str] = frozenset(["contratar", "apoiar", "reforçar", "atribuir"])
 
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
-SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar"])
+SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
 
 # Verbs whose `por` phrase says what the money pays for (`vai pagar R$ 31 milhões pelos remédios`).
 PAYING: frozenset[str] = frozenset(["pagar"])
 PAID_FOR: frozenset[str] = frozenset(["por", "pelo", "pela", "pelos", "pelas"])
+
+# Verbs whose object, or passive subject, receives (`são contemplados com R$ 10,8 milhões`).
+ENDOWING: frozenset[str] = frozenset(["contemplar", "beneficiar"])
 
 # Verbs whose `a` phrase pays (`o hospital custou R$ 84 milhões ao Estado`).
 PAYER_AFTER_TO: frozenset[str] = frozenset(["custar"])
@@ -234,6 +240,10 @@ PARTICIPLES: dict[str, str] = {
     "aplicado": "aplicar", "aplicada": "aplicar", "aplicados": "aplicar", "aplicadas": "aplicar",
     "repassado": "repassar", "repassada": "repassar", "repassados": "repassar", "repassadas": "repassar",
     "investido": "investir", "investida": "investir", "investidos": "investir", "investidas": "investir",
+    "contemplado": "contemplar", "contemplada": "contemplar",
+    "contemplados": "contemplar", "contempladas": "contemplar",
+    "beneficiado": "beneficiar", "beneficiada": "beneficiar",
+    "beneficiados": "beneficiar", "beneficiadas": "beneficiar",
 }  # fmt: skip
 
 # Participles whose agent pays (`um orçamento de € 640 mil, financiado pela ANMP`).
@@ -287,6 +297,13 @@ ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
     "município": (frozenset({"LOC"}), None),
     "cidade": (frozenset({"LOC"}), None),
     "capital": (frozenset({"LOC"}), None),
+    "cooperativa": (frozenset({"ORG"}), "cooperativa"),
+    "associação": (frozenset({"ORG"}), "associação"),
+    "consórcio": (frozenset({"ORG"}), "consórcio"),
+    "universidade": (frozenset({"ORG"}), "universidade"),
+    "hospital": (frozenset({"ORG"}), "hospital"),
+    "companhia": (frozenset({"ORG"}), "companhia"),
+    "entidade": (frozenset({"ORG"}), None),
 }
 
 # Nouns that introduce a name right after them (`do programa Pé-de-Meia`): the name is the party;
