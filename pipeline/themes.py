@@ -16,6 +16,7 @@ sorted best first.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -83,10 +84,27 @@ def themes(text: str, taxonomy: tuple[Theme, ...] | None = None) -> list[dict]:
     index = _index(taxonomy)
     words = _WORD.findall(fold_text(text))
     hits = [0.0] * len(taxonomy)
-    for i, word in enumerate(words):
-        for theme_no, term in index.get(word[:3], ()):
-            if _matches(term, words, i):
-                hits[theme_no] += 2.0 if len(term) > 1 else 1.0
+    counts = Counter(words)
+    starts: dict[str, list] = {}  # first word -> the terms that may start there
+    for word in counts:
+        found = [*index.get(word, ()), *index["starred"].get(word[:3], ())]
+        if found:
+            starts[word] = found
+    positions: dict[str, list[int]] | None = None  # built only when a longer term may start
+    for word, found in starts.items():
+        for theme_no, term in found:
+            if len(term) == 1:  # most terms: one word, counted without looking at positions
+                if not term[0].endswith("*") or word.startswith(term[0][:-1]):
+                    hits[theme_no] += counts[word]
+                continue
+            if positions is None:
+                positions = {}
+                for i, w in enumerate(words):
+                    if w in starts:
+                        positions.setdefault(w, []).append(i)
+            for i in positions[word]:
+                if _matches(term, words, i):
+                    hits[theme_no] += 2.0
     for token in _TOKEN.findall(text):
         for theme_no in index.get(("acronym", token), ()):
             hits[theme_no] += 1.0
@@ -113,12 +131,16 @@ def _matches(term: tuple[str, ...], words: list[str], i: int) -> bool:
 
 @cache
 def _index(taxonomy: tuple[Theme, ...]) -> dict:
-    """Terms by the first three letters of their first word (and acronyms as written): each word
-    of a text is checked against the few terms that could start there."""
-    index: dict = {}
+    """Terms by their first word, or by its first three letters where it ends in `*` (under
+    "starred"), and acronyms as written: each word of a text is checked against the few terms
+    that could start there (a one-word term by its word alone is a hit without a check)."""
+    index: dict = {"starred": {}}
     for theme_no, theme in enumerate(taxonomy):
         for term in theme.terms:
-            index.setdefault(term[0][:3], []).append((theme_no, term))
+            if term[0].endswith("*"):
+                index["starred"].setdefault(term[0][:3], []).append((theme_no, term))
+            else:
+                index.setdefault(term[0], []).append((theme_no, term))
         for acronym in theme.acronyms:
             index.setdefault(("acronym", acronym), []).append(theme_no)
     return index
