@@ -211,6 +211,9 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             payer = source  # `sendo R$ 4,2 milhões da Funasa`, `aprova R$ 60 milhões do FNE`
     else:
         payer = source if source_adjacent else None
+        if recipient is None:
+            # `a complementação … a municípios do Maranhão caiu de`, `que para Sobral soma R$ 11,2 milhões`
+            recipient = _noun_recipient(ctx, noun, span) or (_recipient_before(ctx, verb, span) if verb else None)
         if recipient is None and noun.lemma_.lower() in words.COLLECTING:
             recipient = _collector(ctx, noun, span)  # `a arrecadação do ICMS em Goiás somou R$ 2,1 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
@@ -287,6 +290,11 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
             # takes the action of the whole
             verb, noun, _ = _action(whole)
             return verb, noun, None
+    if root.dep_ == "nmod" and any(c.dep_ == "case" for c in root.children):
+        # `recebeu R$ 41 milhões dos R$ 68 milhões previstos para custeio`: the participle acts
+        participle = _participle_after(span)
+        if participle is not None and _lemma(participle) not in words.PURPOSE_PARTICIPLES | words.FUNDING_PARTICIPLES:
+            return participle, None, None
     token, below = root, root
     for _ in range(_MAX_PATH):
         if token.head is token:
@@ -636,6 +644,18 @@ def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) ->
     return None
 
 
+def _noun_recipient(ctx: _Context, noun: Token, span: Span) -> dict | None:
+    """The `a`/`para` phrase of an action noun before the amount (`a complementação … a municípios do
+    Maranhão`)."""
+    for child in noun.children:
+        if child.dep_ == "nmod" and child not in span and child.i < span.start and _case(child) in words.TO:
+            body = [t for t in _phrase(child) if (t.pos_ != "DET" and t.dep_ != "case") or t == child]
+            body = [t for t in body if t.i >= child.i]
+            if body:
+                return _named(ctx, body)
+    return None
+
+
 def _collector(ctx: _Context, noun: Token, span: Span) -> dict | None:
     """The place a collection is said to be in (`a arrecadação do ICMS em Goiás`)."""
     for tok in noun.subtree:
@@ -873,6 +893,11 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         return _entity_ref(ctx, first, "preposition")
     if first.pos_ not in ("NOUN", "PROPN"):
         return None
+    if first.pos_ == "PROPN":
+        # `à Cooperativa dos Cajucultores de Picos (Coopcaju)`: a name no rule knew, its acronym
+        for k, tok in enumerate(body[:-1]):
+            if tok.text == "(" and _is_party(ctx, body[k + 1]):
+                return _entity_ref(ctx, body[k + 1], "preposition")
     if first.lemma_.lower() in words.NAMING_NOUNS and len(body) > 1 and _is_party(ctx, body[1]):
         return _entity_ref(ctx, body[1], "preposition")  # `do programa Pé-de-Meia`
     if first.lemma_.lower() in words.COFFERS and len(body) > 2 and body[1].lower_ in words.FROM:
