@@ -495,6 +495,9 @@ def _ref(ctx: _Context, token: Token, how: str) -> dict:
 def _party(ctx: _Context, tokens: list[Token], how: str) -> dict | None:
     """The first entity that may pay or receive among `tokens`, or what an anaphor stands for; none
     where the phrase lists several places (`as cidades-sede (Dourados, Três Lagoas e Corumbá)`)."""
+    head = next((t for t in tokens if t.pos_ != "DET"), None)
+    if head is not None and _is_party(ctx, head):
+        return _entity_ref(ctx, head, how)  # `O Hospital Regional do Sertão, em Serra Talhada (PE), recebeu`
     places = {ctx.entity_of[t.i] for t in tokens if _is_party(ctx, t)}
     if len(places) > 2:
         return None
@@ -543,8 +546,8 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
             continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
         if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
-            # a place no gazetteer knew counts in the same sentence (`Em Goiânia (GO), … a capital`)
-            before = [b for b in before if b >= sent_start]
+            # a place no gazetteer knew counts after `em` in the same sentence (`Em Goiânia (GO), … a capital`)
+            before = [b for b in before if b >= sent_start and _after_em(ctx, b)]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
     if labels == {"LOC"}:
@@ -563,6 +566,11 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
 _MUNICIPAL_ORGS = tuple(fold(w).lower() + " " for w in words.MUNICIPAL_ORG_PREFIXES)
 
 
+def _after_em(ctx: _Context, start: int) -> bool:
+    """Does a place's mention at `start` follow `em` (`Em Timon, …`), not `de` (`secretário de Saúde`)?"""
+    return ctx.text[max(0, start - 3) : start].lower() == "em "
+
+
 def _anaphor_place(ctx: _Context, start: int, sent_start: int) -> dict | None:
     best, best_at = None, -1
     for i, ent in enumerate(ctx.entities):
@@ -570,8 +578,8 @@ def _anaphor_place(ctx: _Context, start: int, sent_start: int) -> dict | None:
             continue
         before = [m["start"] for m in ent["mentions"] if m["start"] < start]
         if ent["attributes"].get("kind") not in ("municipality", "city"):
-            # a place no gazetteer knew, in the same sentence (`Em Timon, a prefeitura deixou de receber`)
-            before = [b for b in before if b >= sent_start]
+            # a place no gazetteer knew, after `em` in the same sentence (`Em Timon, a prefeitura deixou de receber`)
+            before = [b for b in before if b >= sent_start and _after_em(ctx, b)]
         if before and max(before) > best_at:
             best, best_at = i, max(before)
     return {"entity": best, "via": "anaphor"} if best is not None else None
