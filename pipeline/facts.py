@@ -625,10 +625,12 @@ def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
     if k < 0 or verb.i - verb.sent.start > 8 or not _is_party(ctx, ctx.doc[k]):
         return None
     first = ctx.doc[verb.sent.start]
-    if first.pos_ == "DET":
-        first = ctx.doc[first.i + 1]
-    if ctx.entity_of[first.i] != ctx.entity_of[k]:
-        return None  # the name must open the sentence
+    while first.i < k and (first.pos_ in ("DET", "PUNCT", "SYM") or first.is_space or first.text == "#"):
+        first = ctx.doc[first.i + 1]  # `# Governo de Sergipe anuncia …` in Markdown
+    opening = ctx.doc[first.i : k + 1]
+    body_opening = len(opening) <= 4 and all(t.pos_ in ("NOUN", "PROPN", "ADP") for t in opening)
+    if ctx.entity_of[first.i] != ctx.entity_of[k] and not (body_opening and first.lower_ in words.ANAPHORS):
+        return None  # the name must open the sentence (or `Governo de Sergipe`, `Prefeitura de Caruaru`)
     return _entity_ref(ctx, ctx.doc[k], "subject")
 
 

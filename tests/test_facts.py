@@ -118,6 +118,8 @@ ROWS = [
      {"lemma": "bloquear", "kind": "cut"}),
     ("BNB empresta R$ 20 milhões a cooperativa de cajucultores do Piauí", "R$ 20 milhões",
      {"lemma": "emprestar", "kind": "debt"}),
+    ("# Governo de Sergipe anuncia R$ 36 milhões para estradas e escolas", "R$ 36 milhões",
+     {"lemma": "anunciar", "payer": "Sergipe", "purpose": "para estradas e escolas"}),
     # a list after a colon takes the verb before it
     (
         "Os recursos serão distribuídos assim: R$ 1 milhão para Picos, R$ 800 mil para Oeiras e R$ 500 mil para "
