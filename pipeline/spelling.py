@@ -206,8 +206,27 @@ class Lexicon:
 
     zipf: Mapping[str, float]
     verbs: frozenset[str]
-    by_fold: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
-    sorted_folds: list[str] = field(default_factory=list)
+    _by_fold: Mapping[str, str | tuple[str, ...]] | None = None
+    _sorted_folds: list[str] | None = None
+    # Builds the two fold indexes on first use (a cached lexicon: about half its load time, and
+    # only a word the lexicon lacks needs them; a clean one-line text never does).
+    _pending: Callable[[], tuple[dict, list[str]]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def by_fold(self) -> Mapping[str, str | tuple[str, ...]]:
+        if self._by_fold is None:
+            self._build_folds()
+        return self._by_fold
+
+    @property
+    def sorted_folds(self) -> list[str]:
+        if self._sorted_folds is None:
+            self._build_folds()
+        return self._sorted_folds
+
+    def _build_folds(self) -> None:
+        self._by_fold, self._sorted_folds = self._pending() if self._pending else ({}, [])
+        self._pending = None
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> Lexicon:
@@ -246,13 +265,22 @@ class Lexicon:
     def _from_cache(cls, data: dict) -> Lexicon:
         words = data["words"]
         word = words.__getitem__
-        members = [word(m) if isinstance(m, int) else tuple(map(word, m)) for m in data["members"]]
-        folds = [key or member for key, member in zip(data["folds"], members, strict=True)]
+
+        def folds() -> tuple[dict, list[str]]:
+            try:
+                members = [word(m) if isinstance(m, int) else tuple(map(word, m)) for m in data["members"]]
+                keys = [key or member for key, member in zip(data["folds"], members, strict=True)]
+                return dict(zip(keys, members, strict=True)), keys
+            except (IndexError, TypeError, ValueError):  # a damaged cache: the table says it
+                table = cls.read()
+                return dict(table.by_fold), table.sorted_folds
+
+        if len(data["folds"]) != len(data["members"]):
+            raise ValueError("damaged cache")  # found now, not on first use: the table is read instead
         return cls(
             dict(zip(words, map(_HUNDREDTHS.__getitem__, map(ord, data["hundredths"])), strict=True)),
             frozenset(map(word, data["verbs"])),
-            dict(zip(folds, members, strict=True)),
-            folds,
+            _pending=folds,
         )
 
     @classmethod
