@@ -297,7 +297,7 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
             return participle, None, None
     token, below = root, root
     for _ in range(_MAX_PATH):
-        if token.head is token:
+        if token.head == token:
             break
         below, token = token, token.head
         if token in span:
@@ -467,7 +467,7 @@ def _participle_after(span: Span) -> Token | None:
 
 def _depth(span: Span, verb: Token) -> int:
     token, n = span.root, 0
-    while token is not verb and token.head is not token and n < 10:
+    while token != verb and token.head != token and n < 10:
         token, n = token.head, n + 1
     return n
 
@@ -723,7 +723,7 @@ def _passive(verb: Token) -> bool:
 
 def _phrase(token: Token) -> list[Token]:
     """A noun phrase's words, up to its first clause or parenthesis (`o governo do Tocantins`)."""
-    return [t for t in token.subtree if not (t.dep_ in ("acl", "acl:relcl", "appos") and t is not token)][:12]
+    return [t for t in token.subtree if not (t.dep_ in ("acl", "acl:relcl", "appos") and t != token)][:12]
 
 
 def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
@@ -1073,7 +1073,7 @@ def _negated(action: Token) -> bool:
     for _ in range(3):
         if any(c.lower_ in words.NEGATIONS and c.dep_ == "advmod" for c in token.children):
             return True
-        if token.head is token:
+        if token.head == token:
             break
         head = token.head
         if head.lemma_.lower() in words.NEGATING_VERBS and head.pos_ in ("VERB", "AUX"):
@@ -1088,4 +1088,4 @@ def _hedged(action: Token) -> bool:
     if any(c.dep_ == "aux" and c.lemma_.lower() in words.HEDGES for c in action.children):
         return True
     head = action.head
-    return head is not action and action.dep_ == "xcomp" and head.lemma_.lower() in words.HEDGES
+    return head != action and action.dep_ == "xcomp" and head.lemma_.lower() in words.HEDGES

@@ -1107,12 +1107,12 @@ def _governing_verb(doc: Doc, start: int, end: int):
     if span is None or len(span) == 0:
         return None
     token = span.root
-    if token.text.lower() in {"há", "faz"} and token.head is not token:
+    if token.text.lower() in {"há", "faz"} and token.head != token:
         token = token.head  # `há 20 anos`: the verb is the one `há` hangs from
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
