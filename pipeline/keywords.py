@@ -126,14 +126,15 @@ def keywords(
     sentences = sentences if sentences is not None else list(doc.sents)
     lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
     table = _Tokens(verbs=default_lexicon().verbs)
-    joiner, lemma, shown, verb = table.joiner, table.lemma, table.shown, table.verb
+    joiner, lemma, shown, verb, adjective = table.joiner, table.lemma, table.shown, table.verb, table.adjective
+    lone_adjectives = ranking.lone_adjectives
     for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
-        if not is_name and len(phrase) == 1 and not ranking.lone_adjectives and phrase[0] in table.adjective:
+        if not is_name and not lone_adjectives and len(phrase) == 1 and phrase[0] in adjective:
             continue  # `municipais`, `inevitável`: an adjective alone says what of nothing
         content = phrase if joiner.isdisjoint(phrase) else [i for i in phrase if i not in joiner]
         if not is_name and verb and not verb.isdisjoint(content):
             continue  # `PROMOVEU roda`, `investigação giraria`: a verb form the tagger read as a noun
-        key = " ".join([lemma[i] for i in content])
+        key = " ".join(map(lemma.__getitem__, content))
         entry = stats.get(key)
         if entry is None:
             entry = stats[key] = {
@@ -147,15 +148,17 @@ def keywords(
             surface = " ".join([table.text[i] for i in phrase])
             entry["name"] = True
         else:
-            surface = " ".join([shown[i] for i in phrase])
+            surface = " ".join(map(shown.__getitem__, phrase))
         entry["count"] += 1
         forms = entry["forms"]
         forms[surface] = forms.get(surface, 0) + 1
         entry["last"] = phrase[0]
-    lemma_of = {i: lemma for i, lemma in table.lemma.items() if i not in table.joiner}
     if ranking.names:
         _merge_short_names(stats)
-    graph = _graph_scores(doc, lemma_of, ranking) if ranking.ranker != "frequency" or ranking.graph_power else None
+    graph = None
+    if ranking.ranker != "frequency" or ranking.graph_power:
+        lemma_of = {i: lemma for i, lemma in table.lemma.items() if i not in table.joiner}
+        graph = _graph_scores(doc, lemma_of, ranking)
     mean_node = sum(graph.values()) / len(graph) if graph else 1.0
     scored = []
     memo: dict[str, float] = {}
@@ -188,15 +191,22 @@ def keywords(
         if entry["name"]:
             specific = min(specific, ranking.name_specificity)
         score = central * specific**ranking.specificity_power
-        forms = entry["forms"]
-        text = next(iter(forms)) if len(forms) == 1 else max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
-        scored.append({"text": text, "lemma": key, "score": score, "count": entry["count"]})
+        # "text" holds the surface forms until the phrase is kept (most are not)
+        scored.append({"text": entry["forms"], "lemma": key, "score": score, "count": entry["count"]})
     scored.sort(key=lambda k: (-k["score"], k["lemma"]))
     top = _without_parts(scored, ranking.part_ratio, top_k)
     best = top[0]["score"] if top and top[0]["score"] > 0 else 1.0
     for k in top:
         k["score"] = round(k["score"] / best, 4)
+        k["text"] = _commonest(k["text"])
     return top
+
+
+def _commonest(forms: dict[str, int]) -> str:
+    """The surface form said most often (the shorter one on a tie, then the first seen)."""
+    if len(forms) == 1:
+        return next(iter(forms))
+    return max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
 
 
 def _merge_short_names(stats: dict) -> None:
