@@ -7,6 +7,8 @@ produces what the next one needs. Skipped when ../shared/corpora is absent.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 from spacy.cli.train import train
@@ -42,6 +44,60 @@ def tiny_run(tmp_path_factory):
     train(CONFIGS / "ner-finetune.cfg", out / "ner-ft", overrides=overrides)
     model = assemble(out / "tagparse" / "model-last", out / "ner-ft" / "model-last", out / "pt_ptpipe")
     return converted, model, evaluate(model, data, speed_words=500, runs=1)
+
+
+@pytest.fixture(scope="module")
+def tiny_pretrained_run(tiny_run, tmp_path_factory):
+    """The shipped NER's recipe (models/README.md): `spacy pretrain` of the NER's tok2vec on raw
+    text, the NER trained from it (`ner-pretrain.cfg`, a listener that `assemble` folds back in),
+    then the second stage on the gold sets. Vectors: the shipped model's (the recipe's own take
+    15 minutes to build)."""
+    from spacy import util
+    from spacy.training.pretrain import pretrain
+
+    out = tmp_path_factory.mktemp("pretrained")
+    data = tiny_run[1].parent / "corpora"
+    vectors = str(ROOT / "models" / "pt_ptpipe")
+    raw = out / "raw.jsonl"
+    lines = [
+        line
+        for line in sorted((ROOT / "corpus" / "releases").glob("*.txt"))[0].read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+    raw.write_text("".join(json.dumps({"text": line}, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    paths = {
+        "paths.vectors": vectors,
+        "paths.train": str(data / "ner-train.spacy"),
+        "paths.dev": str(data / "ner-dev.spacy"),
+    }
+    config = util.load_config(
+        CONFIGS / "ner-pretrain.cfg",
+        overrides={**paths, "paths.raw_text": str(raw), "pretraining.max_epochs": 1},
+        interpolate=True,
+    )
+    (out / "pretrain").mkdir()
+    pretrain(config, out / "pretrain", silent=True)
+    weights = sorted((out / "pretrain").glob("model*.bin"))
+    train(
+        CONFIGS / "ner-pretrain.cfg", out / "ner", overrides={**TINY, **paths, "paths.init_tok2vec": str(weights[-1])}
+    )
+    first = assemble(tiny_run[1], out / "ner" / "model-last", out / "first")
+    overrides = {**TINY, **paths, "paths.source": str(first), "paths.train": str(data / "gold-train.spacy")}
+    train(CONFIGS / "ner-finetune.cfg", out / "ner-ft", overrides=overrides)
+    return weights, first, assemble(tiny_run[1], out / "ner-ft" / "model-last", out / "pt_ptpipe")
+
+
+@needs_corpora
+@pytest.mark.slow
+def test_pretrained_ner_recipe_runs_and_folds_the_tok2vec(tiny_pretrained_run):
+    weights, first, model = tiny_pretrained_run
+    assert weights, "spacy pretrain wrote no weights"
+    for path in (first, model):
+        nlp = spacy.load(path)
+        assert nlp.pipe_names == ["tok2vec", "morphologizer", "trainable_lemmatizer", "parser", "ner"]
+        assert "ner_tok2vec" not in nlp.component_names  # folded into the NER, as shipped
+        assert set(nlp.get_pipe("ner").labels) <= {"PER", "ORG", "LOC"}
+        assert len(nlp("O Ministério da Saúde liberou R$ 12 milhões para Castanhal.")) > 0
 
 
 @needs_corpora
