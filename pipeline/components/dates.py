@@ -48,9 +48,10 @@ points the other way by more than a month (`foi entregue em 15 de outubro` writt
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -110,19 +111,20 @@ def _rule(pattern: str) -> re.Pattern:
 # --- what a rule found ------------------------------------------------------------------------
 
 
-@dataclass
 class _Found:
     """A date expression: its span (`start`, `end`), where its words begin (`expr`: an anchor such
-    as `nesta` or `próxima` is read but stays out of the span), and its parts."""
+    as `nesta` or `próxima` is read but stays out of the span), its parts, and where its words end
+    (`reach`: `passada` in `terça-feira passada`), if after `end`. A plain class with slots: a
+    document makes dozens of them."""
 
-    start: int
-    end: int
-    expr: int
-    parts: dict = field(default_factory=dict)
-    reach: int = -1  # where its words end (`passada` in `terça-feira passada`), if after `end`
+    __slots__ = ("end", "expr", "parts", "reach", "start")
 
-    def __post_init__(self) -> None:
-        self.reach = max(self.reach, self.end)
+    def __init__(self, start: int, end: int, expr: int, parts: dict | None = None, reach: int = -1) -> None:
+        self.start = start
+        self.end = end
+        self.expr = expr
+        self.parts = {} if parts is None else parts
+        self.reach = reach if reach > end else end
 
 
 def _found(m: re.Match, parts: dict | None, group: str | int = 0, expr: int | None = None) -> _Found | None:
@@ -132,12 +134,18 @@ def _found(m: re.Match, parts: dict | None, group: str | int = 0, expr: int | No
 
 
 def _word_before(text: str, start: int) -> str:
-    """The word just before `start` (only spaces between), as written."""
-    m = _LAST_WORD.search(text, max(0, start - 30), start)
-    return m.group(1) if m else ""
+    """The word just before `start` (only spaces between), as written: within the 30 characters
+    before `start`, the end of the last run of non-spaces, from its first letter that only word
+    characters and hyphens (and one closing dot) follow."""
+    window = text[max(0, start - 30) : start]
+    head = window.rstrip()
+    if not head or len(head) == len(window):
+        return ""
+    m = _LAST_WORD.search(head.rsplit(None, 1)[-1])  # a search of a few characters, not of 30
+    return m.group() if m else ""
 
 
-_LAST_WORD = re.compile(r"([^\W\d_][\w-]*\.?)\s+$")
+_LAST_WORD = re.compile(r"[^\W\d_][\w-]*\.?\Z")
 
 
 def _day(written: str) -> int:
@@ -146,7 +154,10 @@ def _day(written: str) -> int:
         return 1
     if written in pt.NUMBER_WORDS or " " in written:
         return pt.NUMBER_WORDS[" ".join(written.split())]
-    return int(re.match(r"\d+", written).group())
+    return int(_DIGITS.match(written).group())
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _count(written: str) -> int:
@@ -401,14 +412,25 @@ def _weekday_relative(anchor: str, after: str) -> str | None:
 
 def _recurring(text: str, m: re.Match, anchor: str) -> bool:
     """`toda terça-feira`, `de segunda a sexta`, `às segundas`: every such day, no date."""
-    if _word_before(text, m.start()).lower() in pt.EVERY and not anchor:
+    word = _word_before(text, m.start()).lower()
+    if word in pt.EVERY and not anchor:
         return True
     if anchor:
         return False
     before = text[max(0, m.start() - 40) : m.start()]
-    if _RANGE_BEFORE.search(before):
+    if _last_token(before).lower() in _RANGE_LINKS and _RANGE_BEFORE.search(before):
         return True
-    return _word_before(text, m.start()).lower() in {"de", "entre"} and bool(_RANGE_AFTER.match(text, m.end()))
+    return word in {"de", "entre"} and bool(_RANGE_AFTER.match(text, m.end()))
+
+
+def _last_token(text: str) -> str:
+    """The last run of non-spaces in `text`: a pattern that ends with a word and spaces can only
+    match where that run is the word, a cheap test before the search."""
+    tokens = text.rsplit(None, 1)
+    return tokens[-1] if tokens else ""
+
+
+_RANGE_LINKS = frozenset({"a", "e", "até", "ate"})  # the last word `_RANGE_BEFORE` reads
 
 
 _DAY_WORD = _rule(
@@ -509,8 +531,9 @@ _HALF_MORE = re.compile(r"\s+e\s+meio(?!\w)", _I)
 
 def _a_duration(text: str, start: int) -> bool:
     """Whether the verb before `há N anos` is in the present or the imperfect (a duration)."""
-    stops = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
-    for word in reversed(_WORDS.findall(text, stops[-1] if stops else max(0, start - 80), start)[-6:]):
+    lo = max(0, start - 80)
+    stop = _LAST_STOP.match(text, lo, start)
+    for word in reversed(_WORDS.findall(text, stop.end() if stop else lo, start)[-6:]):
         low = word.lower()
         if (
             low in pt.IMPERFECT_WORDS
@@ -628,6 +651,7 @@ def _holiday_class(name: str) -> str:
 # the words just before it allow them (a day and month need `de` and a day before the month).
 
 
+@functools.lru_cache(maxsize=4096)  # a gate asks it of the same few words at every trigger
 def _number(word: str) -> bool:
     """A day as written before `de <month>`: `6`, `1º`, `cinco`, `primeiro`, `13-15`."""
     word = word.replace("–", "-").rsplit("-", 1)[-1]
@@ -762,19 +786,23 @@ def _trigger_words() -> dict[str, str]:
 
 
 TRIGGERS: dict[str, str] = _trigger_words()
-# The character before a trigger word is part of the match: `re` skips fast to a class of
-# characters, not to a lookbehind.
+# One scan finds the trigger words and the separators between digits (`15/03/2024`, `31.12.2023`,
+# `2024-03-15`, and `1.234`, let through). The character before a trigger word is part of the
+# match (`re` skips fast to a class of characters, not to a lookbehind); the separators are among
+# those characters, and neither kind of match can take a character the other needs (a letter
+# follows the character before a word, a digit the separator), so the one scan finds what a scan
+# for each finds.
 _TRIGGER_BODY = rf"(?P<word>{_alt(TRIGGERS)})(?![^\W\d_])"
-_TRIGGER = re.compile(rf"[\s(|\-\"“'«—–:;,./\[*_>]{_TRIGGER_BODY}")
+_SCAN = re.compile(rf"[\s(|\-\"“'«—–:;,./\[*_>](?:{_TRIGGER_BODY}|(?<=\d[/.\-])\d)")
 _TRIGGER_AT_START = re.compile(_TRIGGER_BODY)
-# A separator between digits: `15/03/2024`, `31.12.2023`, `2024-03-15` (and `1.234`, let through).
-_DIGIT_MARK = re.compile(r"[/.\-](?<=\d[/.\-])\d")
 _DIGIT_KINDS = {"/": "slash", ".": "dot", "-": "dash"}
 _DAY_DOT = re.compile(r"\.\d\d?\.\d")
 
 
 _YEAR_LINKS = (" a 19", " a 20", " e 19", " e 20", "até 19", "até 20", "ate 20")
-_YEAR_LINK = re.compile(r"(?<!\w)(?:a|e|até|ate)\s+(?:19|20)\d\d(?!\d)")
+# `(?<!\w)(?:a|e|até|ate)\s+(?:19|20)\d\d(?!\d)` written to begin with a letter, which `re` skips
+# to, where a lookbehind first would be tried at every character.
+_YEAR_LINK = re.compile(r"[ae](?<!\w[ae])(?:(?<=a)t[ée])?\s+(?:19|20)\d\d(?!\d)")
 
 
 def _lower(text: str) -> str:
@@ -786,14 +814,18 @@ def _lower(text: str) -> str:
 def _triggers(low: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of the words and digits that may be part of a date."""
     out = []
-    for m in filter(None, (_TRIGGER_AT_START.match(low), *_TRIGGER.finditer(low))):
-        kind = m.lastgroup
-        if kind == "word":
-            kind = TRIGGERS[m.group("word")]
-        out.append((m.start(m.lastgroup), m.end(), kind))
+    first = _TRIGGER_AT_START.match(low)
+    if first:
+        out.append((0, first.end(), TRIGGERS[first.group("word")]))
+    marks = []
+    for m in _SCAN.finditer(low):
+        word = m.group("word")
+        if word is None:
+            marks.append(m.start())
+        else:
+            out.append((m.start("word"), m.end(), TRIGGERS[word]))
     seen = -1
-    for m in _DIGIT_MARK.finditer(low):
-        i = m.start()
+    for i in marks:
         kind = _DIGIT_KINDS[low[i]]
         if (
             i <= seen
@@ -811,7 +843,7 @@ def _triggers(low: str) -> list[tuple[int, int, str]]:
 
 
 def _words_before(low: str, start: int) -> tuple[str, str]:
-    words = low[max(0, start - 40) : start].split()
+    words = low[max(0, start - 40) : start].rsplit(None, 2)  # the last two are all it reads
     return (words[-1].strip(_MARKS) if words else ""), (words[-2].strip(_MARKS) if len(words) > 1 else "")
 
 
@@ -828,13 +860,17 @@ def _candidates(text: str, low: str) -> list[_Found]:
         before = None
         for rule in _KINDS[kind]:
             if rule.gate is not None:
-                before = before or _words_before(low, start)
+                if before is None:
+                    before = _words_before(low, start)
                 if not rule.gate(*before):
                     continue
             m = _match_over(rule, low, start, end)
-            if m is None or (m.start(), id(rule.pattern)) in done:
-                continue  # nothing, or seen from a trigger before
-            done.add((m.start(), id(rule.pattern)))
+            if m is None:
+                continue
+            seen = (m.start(), id(rule.pattern))
+            if seen in done:
+                continue  # seen from a trigger before
+            done.add(seen)
             got = rule.build(text, m)
             if got is not None:
                 found.extend(got if isinstance(got, list) else [got])
@@ -864,9 +900,15 @@ def _longest_first(found: list[_Found]) -> list[_Found]:
     """Non-overlapping expressions, the longest first (`6 de julho de 2021` over `dia 6`), with the
     words read around their spans (`terça desta semana` over `desta semana`)."""
     kept: list[_Found] = []
+    spans: list[tuple[int, int]] = []  # what each kept one covers, its words included
     for f in sorted(found, key=lambda f: (min(f.expr, f.start) - f.reach, f.start - f.end, f.start)):
-        if all(f.reach <= min(k.start, k.expr) or min(f.start, f.expr) >= k.reach for k in kept):
+        lo, hi = min(f.start, f.expr), f.reach
+        for k_lo, k_hi in spans:
+            if hi > k_lo and lo < k_hi:
+                break
+        else:
             kept.append(f)
+            spans.append((lo, hi))
     return sorted(kept, key=lambda f: f.start)
 
 
@@ -913,9 +955,12 @@ def _full_day(f: _Found) -> bool:
     return f.parts.get("day") is not None and f.start == f.expr
 
 
-_BEFORE = re.compile(
-    rf"(?:^|\W)({_alt(pt.OPEN_END | pt.OPEN_START | pt.LEAN_FORWARD | pt.LEAN_BACK)})\s+(?:(?:o|a)\s+)?(?:dia\s+)?$"
-)
+_LEADS = pt.OPEN_END | pt.OPEN_START | pt.LEAN_FORWARD | pt.LEAN_BACK
+_BEFORE = re.compile(rf"(?:^|\W)({_alt(_LEADS)})\s+(?:(?:o|a)\s+)?(?:dia\s+)?$")
+# The last run of non-spaces where `_BEFORE` can match: `o`/`a`/`dia`, or the last word of a lead
+# (a lead of one word may follow a mark in its run: `(até`).
+_BEFORE_LAST = frozenset({"o", "a", "dia", *(lead.split()[-1] for lead in _LEADS)})
+_BEFORE_ENDS = tuple(sorted(lead for lead in _LEADS if " " not in lead))
 
 
 def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
@@ -927,16 +972,19 @@ def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
             if tense_from_text:
                 _set_tense(f.parts, text_tense(text, f.expr, f.end))
         return
-    m = _BEFORE.search(low, max(0, f.expr - 24), f.expr)
-    word = " ".join(m.group(1).split()) if m else ""
-    if word in pt.OPEN_END:
-        f.parts["bound"] = "end"
-    elif word in pt.OPEN_START:
-        f.parts["bound"] = "start"
-    if word in pt.LEAN_FORWARD:
-        f.parts["lean"] = "forward"
-    elif word in pt.LEAN_BACK:
-        f.parts["lean"] = "back"
+    lo = max(0, f.expr - 24)
+    last = _last_token(low[lo : f.expr])
+    m = _BEFORE.search(low, lo, f.expr) if last in _BEFORE_LAST or last.endswith(_BEFORE_ENDS) else None
+    if m:
+        word = " ".join(m.group(1).split())
+        if word in pt.OPEN_END:
+            f.parts["bound"] = "end"
+        elif word in pt.OPEN_START:
+            f.parts["bound"] = "start"
+        if word in pt.LEAN_FORWARD:
+            f.parts["lean"] = "forward"
+        elif word in pt.LEAN_BACK:
+            f.parts["lean"] = "back"
     if _open(f.parts) and not f.parts.get("lean") and f.parts.get("relative") not in {"next", "last"}:
         f.parts["needs_tense"] = True
         if tense_from_text:
@@ -960,6 +1008,9 @@ def _open(parts: dict) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.;!?\n]|\bque\b", _I)
+# The last clause end before a point: `.*` runs to the point and steps back to the nearest one
+# (a `finditer` over the window visits every one of them).
+_LAST_STOP = re.compile(r"(?s:.*)(?:[.;!?\n]|\bque\b)", _I)
 _WORDS = re.compile(r"[^\W\d_]+", _I)
 
 
@@ -967,8 +1018,8 @@ def text_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the verb nearest a date in its clause, from the words alone: `past`,
     `future`, or None. The nearest verb before the date first, then after it."""
     lo = max(0, start - 160)
-    stops = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
-    before = _WORDS.findall(text, stops[-1] if stops else lo, start)
+    stop = _LAST_STOP.match(text, lo, start)
+    before = _WORDS.findall(text, stop.end() if stop else lo, start)
     for i in range(len(before) - 1, -1, -1):
         tense = _word_tense(before[i], initial=i == 0)
         if tense:
@@ -983,6 +1034,11 @@ def text_tense(text: str, start: int, end: int) -> str | None:
 
 def _word_tense(word: str, *, initial: bool = False) -> str | None:
     """A word's tense by its form; a capitalised word is a name unless it starts its clause."""
+    return _tense_of(word, initial)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand words come back in every clause
+def _tense_of(word: str, initial: bool) -> str | None:
     low = word.lower()
     if low in pt.FUTURE_WORDS:
         return "future"
@@ -1021,10 +1077,17 @@ def _times(low: str, f: _Found) -> list[_Found]:
     m = _TIME_AFTER.match(low, f.reach)
     if m:
         out.append(_time(m, f.parts))
-    m = _TIME_BEFORE.search(low, max(0, f.expr - 40), f.expr)
-    if m:
-        out.append(_time(m, f.parts))
+    lo = max(0, f.expr - 40)
+    if any(t[:1].isdecimal() or t in _DAY_TIME_WORDS for t in low[lo : f.expr].rsplit(None, 2)[-2:]):
+        m = _TIME_BEFORE.search(low, lo, f.expr)
+        if m:
+            out.append(_time(m, f.parts))
     return out
+
+
+# `_TIME_BEFORE` ends with the time, then at most `de`/`do`/`da`, each between spaces: the time is
+# one of the last two runs of non-spaces before the date, a digit first or one of these words.
+_DAY_TIME_WORDS = frozenset({*pt.PARTS_OF_DAY, "meio-dia", "meia-noite"})
 
 
 def _time(m: re.Match, on: dict) -> _Found:
