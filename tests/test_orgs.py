@@ -52,6 +52,10 @@ def test_acronym_defined_in_document_is_found_everywhere():
             "ORG",
         ),
         ("a Universidade do Minho e o Mercado Municipal", "Universidade do Minho", "ORG"),
+        # a currency's letters after a body's name are no part of it
+        ("pelo Ministério das Cidades R$ 8 milhões", "Ministério das Cidades", "ORG"),
+        ("o Fundo Nacional de Saúde US$ 3 milhões", "Fundo Nacional de Saúde", "ORG"),
+        ("a Secretaria de Estado de Saúde RS recebeu", "Secretaria de Estado de Saúde RS", "ORG"),
     ],
 )
 def test_known_acronyms_and_headed_names(text, span, label):

@@ -26,7 +26,8 @@ _ACRONYM = r"(?:\p{Lu}[\p{Lu}\p{Ll}\d]*\p{Lu}[\p{Lu}\p{Ll}\d]*|\p{Lu}\p{Ll}+)"
 _PAREN = regex.compile(rf"\((?P<acr>{_ACRONYM})\)")
 _DASH = regex.compile(r"(?<![\p{L}\d])(?P<acr>\p{Lu}{2,}[\p{Lu}\d]*)\s+[-–—]\s+(?=\p{Lu})")
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
-_CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*|\d+ª?)"
+# A currency's letters are no name word (`pelo Ministério das Cidades R$ 8 milhões`, `US$`).
+_CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*(?![\p{L}$])|\d+ª?)"
 # `em`/`no`/`na` join a body to where it is (`Instituto Curie em Paris`), not to its own name.
 _CONN = "|".join(sorted(CONNECTORS - {"em", "no", "na", "nos", "nas"}, key=len, reverse=True))
 # Words of one name are joined by spaces, never by a line break (a heading is not part of the
