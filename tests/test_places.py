@@ -6,6 +6,8 @@ from pipeline.components.places import find_places
 
 CASES = [
     # (text, [(surface, kind, uf or None)])
+    ("moradores de Saúde reclamam", [("Saúde", "municipality", "BA")]),
+    ("a política de Olinda", [("Olinda", "municipality", "PE")]),
     (
         "a ponte entre Augustinópolis e Araguaína",
         [("Augustinópolis", "municipality", "TO"), ("Araguaína", "municipality", "TO")],
@@ -38,6 +40,10 @@ NOT_PLACES = [
     "Lei 8.742 e BR 364",
     "Rio Grande do Sul",
     "a sul da cidade",
+    # after a body's or a role's word, `de` names a field, not the municipality of Saúde (BA)
+    "o secretário municipal de Saúde, João Silva",
+    "os secretários de Saúde dos estados",
+    "na gestão de Mendonça",
 ]
 
 

@@ -22,7 +22,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lang.pt.places import PLACE_CUES, municipalities
+from ..lang.pt.places import FIELD_HEADS, PLACE_CUES, municipalities
 from ..lang.pt.states import STATES
 from ..textutil import fold
 from ._spans import Match, set_entities
@@ -33,6 +33,10 @@ _RUN = regex.compile(r"(?<![\p{L}\-])\p{Lu}[\p{L}'’\-]*(?:[^\S\n]+(?:(?:d[aeo]
 _TAIL = regex.compile(r"\s(?:d[aeo]s?|em)\s+(?=\p{Lu})")
 _UF_AFTER = regex.compile(r"\s*(?:\(|/|-|–|,)\s*(?P<uf>[A-Z]{2})(?![\p{L}])")
 _CUE_BEFORE = regex.compile(r"(?i)(?:^|[\s(])(?:" + "|".join(map(regex.escape, PLACE_CUES)) + r")\s+$")
+_FIELD_DE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:" + "|".join(map(regex.escape, FIELD_HEADS)) + r")"
+    r"(?:\s+(?:municipal|estadual|nacional|federal|municipais|estaduais|nacionais|federais))?\s+de\s+$"
+)
 # Federal and state roads: BR-364, MG-120, ERS-130, AMG-1010, TO-010, SP-330
 ROAD = regex.compile(r"(?<![\p{L}\d\-])(?:BR|[A-Z]{2,3})-\d{2,4}(?![\d\-])")
 _UFS = {uf for uf, *_ in STATES}
@@ -103,6 +107,8 @@ def _municipality(text: str, start: int, end: int, *, listed: bool) -> Match | N
     uf_after = _UF_AFTER.match(text, end)
     uf = uf_after.group("uf") if uf_after and uf_after.group("uf") in _UFS else None
     cue = _CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+    if cue and _FIELD_DE.search(text, max(0, start - 40), start):
+        cue = False  # `secretário municipal de Saúde`: a field, not the municipality of Saúde (BA)
     if " " not in name and _common_word(name) and not (cue or uf or listed):
         return None
     chosen = [p for p in places if p[0] == uf] if uf else list(places)

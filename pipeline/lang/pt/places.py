@@ -26,6 +26,18 @@ PLACE_CUES: tuple[str, ...] = (
     "prefeita de",
 )
 
+# After these words `de` names a field, not a place (`secretário municipal de Saúde`, `Fundo
+# Nacional de Saúde`): a one-word municipality that is also a common word (`Saúde`, BA) needs
+# another cue there. Lower case; an adjective (`municipal`, `estadual`...) may come between.
+FIELD_HEADS: tuple[str, ...] = (
+    "secretário", "secretária", "secretários", "secretárias", "secretaria", "secretarias",
+    "ministério", "ministérios", "ministro", "ministra", "pasta", "conselho", "conselhos", "fundo",
+    "fundos", "departamento", "diretoria", "coordenação", "coordenadoria", "superintendência",
+    "gerência", "vigilância", "atenção", "agente", "agentes", "plano", "planos",
+    "sistema", "gestão", "gestor", "gestora", "profissionais", "conferência",
+    "comissão", "comitê", "fórum", "programa", "promoção", "pacto", "assistência",
+)  # fmt: skip
+
 
 @cache
 def municipalities() -> dict[str, tuple[tuple[str, int], ...]]:
