@@ -56,6 +56,8 @@ def test_acronym_defined_in_document_is_found_everywhere():
         ("pelo Ministério das Cidades R$ 8 milhões", "Ministério das Cidades", "ORG"),
         ("o Fundo Nacional de Saúde US$ 3 milhões", "Fundo Nacional de Saúde", "ORG"),
         ("a Secretaria de Estado de Saúde RS recebeu", "Secretaria de Estado de Saúde RS", "ORG"),
+        # `e` before an acronym joins two bodies, not two halves of one name
+        ("a Prefeitura de Olinda e DER fecharam", "Prefeitura de Olinda", "ORG"),
     ],
 )
 def test_known_acronyms_and_headed_names(text, span, label):

@@ -37,8 +37,10 @@ _HEADS = "|".join(regex.escape(h).replace(r"\ ", _SP) for h in sorted(ORG_HEADS,
 # At most two small words between capitalised ones (`Integração e do Desenvolvimento`), and
 # never `e o`/`e a`, which joins two names (`Universidade do Minho e o Mercado Municipal`).
 # Nor `e` before another body's head word (`Confederação Nacional dos Municípios e Associação
-# Mineira de Municípios` is two bodies).
-_JOIN = rf"(?:(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?:{_CONN}){_SP}){{0,2}}"
+# Mineira de Municípios` is two bodies), nor `e` before an acronym (`Tribunal Regional Eleitoral e
+# PMs do Batalhão de Choque`).
+_NOT_JOINED = rf"(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?!e\s+\p{{Lu}}{{2,}}s?(?![\p{{L}}]))"
+_JOIN = rf"(?:{_NOT_JOINED}(?:{_CONN}){_SP}){{0,2}}"
 HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:{_SP}{_JOIN}{_CAP_WORD})+")
 _MAX_WORDS = 14
 
