@@ -163,6 +163,10 @@ def test_gazetteer_corrects_label_and_never_adds(nlp):
         ("Ele mora em Natasha", [(3, 4, "LOC")], [("Natasha", "LOC")]),
         ("Visitou Santa Maria ontem", [(1, 3, "LOC")], [("Santa Maria", "LOC")]),
         ("Visitou Ferrara ontem", [(1, 2, "LOC")], [("Ferrara", "LOC")]),
+        # a byline in capitals read as one ORG with the writer's name: the writer
+        ("PÚBLICO Isabel Cruz escreveu", [(0, 3, "ORG")], [("Isabel Cruz", "PER")]),
+        # ...but a body's name in capitals and words is left whole
+        ("UNICEF Brasil informou", [(0, 2, "ORG")], [("UNICEF Brasil", "ORG")]),
     ],
 )
 def test_one_person_one_label(nlp, text, ents, expected):

@@ -67,6 +67,8 @@ def names_component(doc: Doc) -> Doc:
             kept.append(span)
             continue
         span = trimmed(span)
+        if span is not None and span.label_ not in _PERSON:
+            span = _bylined_person(span) or span
         if span is not None and span.label_ in _PERSON:
             span = _person_core(span)
         if span is None:
@@ -253,6 +255,18 @@ def _person_core(span: Span) -> Span | None:
     while span.end - start > 1 and _title_or_byline(span.doc[start]):
         start += 1
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
+def _bylined_person(span: Span) -> Span | None:
+    """`PÚBLICO Isabel Cruz`, `COMPUTADORES Mark Tolliver` read as one ORG: a word in capitals that
+    writers otherwise write in lower case (a byline, a heading), then a person's name on the same
+    line, led by a first name of >= 1,000 Brazilians: the person."""
+    core = _person_core(Span(span.doc, span.start, span.end, label="PER"))
+    if core is None or core.start == span.start or not span.doc[span.start].is_upper:
+        return None
+    if len(core) < 2 or not all(t.is_title for t in core) or first_name_people(core[0].text) < 1000:
+        return None
+    return core
 
 
 def _title_or_byline(token) -> bool:
