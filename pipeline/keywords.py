@@ -126,7 +126,7 @@ def keywords(
     sentences = sentences if sentences is not None else list(doc.sents)
     lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
     table = _Tokens(verbs=default_lexicon().verbs)
-    joiner, lemma, shown, verb, adjective = table.joiner, table.lemma, table.shown, table.verb, table.adjective
+    joiner, lemma, verb, adjective = table.joiner, table.lemma, table.verb, table.adjective
     lone_adjectives = ranking.lone_adjectives
     for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
         if not is_name and not lone_adjectives and len(phrase) == 1 and phrase[0] in adjective:
@@ -140,18 +140,14 @@ def keywords(
             entry = stats[key] = {
                 "count": 0,
                 "first": phrase[0],
-                "forms": {},
+                "said": [],  # each occurrence's (tokens, is_name): its surface is built if it is kept
                 "name": False,
                 "words": [table.lower[i] for i in content],
             }
         if is_name:
-            surface = " ".join([table.text[i] for i in phrase])
             entry["name"] = True
-        else:
-            surface = " ".join(map(shown.__getitem__, phrase))
         entry["count"] += 1
-        forms = entry["forms"]
-        forms[surface] = forms.get(surface, 0) + 1
+        entry["said"].append((phrase, is_name))
         entry["last"] = phrase[0]
     if ranking.names:
         _merge_short_names(stats)
@@ -191,19 +187,25 @@ def keywords(
         if entry["name"]:
             specific = min(specific, ranking.name_specificity)
         score = central * specific**ranking.specificity_power
-        # "text" holds the surface forms until the phrase is kept (most are not)
-        scored.append({"text": entry["forms"], "lemma": key, "score": score, "count": entry["count"]})
+        # "text" holds the occurrences until the phrase is kept (most are not)
+        scored.append({"text": entry["said"], "lemma": key, "score": score, "count": entry["count"]})
     scored.sort(key=lambda k: (-k["score"], k["lemma"]))
     top = _without_parts(scored, ranking.part_ratio, top_k)
     best = top[0]["score"] if top and top[0]["score"] > 0 else 1.0
     for k in top:
         k["score"] = round(k["score"] / best, 4)
-        k["text"] = _commonest(k["text"])
+        k["text"] = _commonest(k["text"], table)
     return top
 
 
-def _commonest(forms: dict[str, int]) -> str:
-    """The surface form said most often (the shorter one on a tie, then the first seen)."""
+def _commonest(said: list[tuple[list[int], bool]], table: _Tokens) -> str:
+    """The surface form said most often (the shorter one on a tie, then the first seen): a name
+    as written, other phrases in lower case but for acronyms (`_Tokens.shown`)."""
+    forms: dict[str, int] = {}
+    for phrase, is_name in said:
+        words = table.text if is_name else table.shown
+        surface = " ".join([words[i] for i in phrase])
+        forms[surface] = forms.get(surface, 0) + 1
     if len(forms) == 1:
         return next(iter(forms))
     return max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
