@@ -407,14 +407,14 @@ class _Tokens:
         word = _WORDS.get((row[_ORTH], row[_LEMMA]))
         if word is None:
             word = self._word(row)
-        text, lower, shown, lemma, is_joiner, is_verb = word
+        text, lower, shown, lemma, is_joiner = word
         self.lower[i] = lower
         self.text[i] = text
         self.shown[i] = shown
         self.lemma[i] = lemma
         if is_joiner:
             self.joiner.add(i)
-        if is_verb:
+        if lower in self.verbs:  # not memoised: the verbs are the caller's
             self.verb.add(i)
         if row[_POS] == _ADJ:
             self.adjective.add(i)
@@ -426,7 +426,7 @@ class _Tokens:
         text = strings[row[_ORTH]]
         lower = strings[row[_LOWER]]
         shown = text if text.isupper() and len(text) > 1 else lower
-        word = (text, lower, shown, _lemma(strings[row[_LEMMA]], text), lower in _JOINERS, lower in self.verbs)
+        word = (text, lower, shown, _lemma(strings[row[_LEMMA]], text), lower in _JOINERS)
         if len(_WORDS) > _WORDS_MAX:
             _WORDS.clear()
         _WORDS[row[_ORTH], row[_LEMMA]] = word
@@ -434,7 +434,7 @@ class _Tokens:
 
 
 # (orth id, lemma id) -> `_Tokens._word`; ids are hashes of the strings, the same in every
-# vocabulary, so the memo holds across documents and models (the verbs come from the one lexicon).
+# vocabulary, so the memo holds across documents and models.
 _WORDS: dict[tuple[int, int], tuple] = {}
 _WORDS_MAX = 200_000
 

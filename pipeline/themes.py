@@ -28,7 +28,6 @@ from .textutil import BASE_LETTER, fold
 DEFAULT_TAXONOMY = Path(__file__).parent / "lang" / "pt" / "themes.tsv"
 _WORD = regex.compile(r"\w+")
 _WORD_OR_STAR = regex.compile(r"\w+\*?")
-_ACRONYMS = ("acronyms",)  # the index key of the acronyms' pattern: no word is a tuple
 
 
 class TaxonomyError(ValueError):
@@ -105,8 +104,9 @@ def themes(text: str, taxonomy: tuple[Theme, ...] | None = None) -> list[dict]:
             for i in positions[word]:
                 if _matches(term, words, i):
                     hits[theme_no] += 2.0
-    if index[_ACRONYMS] is not None:
-        for token in index[_ACRONYMS].findall(text):
+    acronyms = _acronym_pattern(taxonomy)
+    if acronyms is not None:
+        for token in acronyms.findall(text):
             for theme_no in index[("acronym", token)]:
                 hits[theme_no] += 1.0
     n = max(len(words), 1)
@@ -152,10 +152,14 @@ def _index(taxonomy: tuple[Theme, ...]) -> dict:
                 index.setdefault(term[0], []).append((theme_no, term))
         for acronym in theme.acronyms:
             index.setdefault(("acronym", acronym), []).append(theme_no)
-    # the acronyms as whole tokens (`[\w-]+` runs), found by one pattern: a scan of every
-    # token of the text for the few acronyms was a sixth of the stage's time
-    acronyms = sorted({key[1] for key in index if isinstance(key, tuple)}, key=lambda a: (-len(a), a))
-    index[_ACRONYMS] = (
-        regex.compile(r"(?<![\w\-])(?:" + "|".join(map(regex.escape, acronyms)) + r")(?![\w\-])") if acronyms else None
-    )
     return index
+
+
+@cache
+def _acronym_pattern(taxonomy: tuple[Theme, ...]) -> regex.Pattern | None:
+    """The taxonomy's acronyms as whole tokens (runs of word characters and hyphens), found by one
+    pattern: a scan of every token of the text for the few acronyms was a sixth of the stage's time."""
+    acronyms = sorted({a for theme in taxonomy for a in theme.acronyms}, key=lambda a: (-len(a), a))
+    if not acronyms:
+        return None
+    return regex.compile(r"(?<![\w\-])(?:" + "|".join(map(regex.escape, acronyms)) + r")(?![\w\-])")
