@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= out
 
-.PHONY: install browser run test lint clean lexicon accents gazetteers case-table docfreq model model-corpora model-vectors model-train model-assemble model-pretrain model-ner model-eval ner-eval
+.PHONY: install browser run test lint clean lexicon accents gazetteers case-table docfreq model model-corpora model-vectors model-train model-assemble model-pretrain model-ner model-eval ner-eval wikinames
 
 # A virtual environment with the package (editable) and the test tools, rebuilt when
 # pyproject.toml changes. Everything comes from the package index; nothing at run time.
@@ -60,6 +60,10 @@ accents: install
 gazetteers: install
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[gazetteers]'
 	$(BIN)/python -m pipeline.lang.build_gazetteers
+
+# Wikipedia's link types per name (WikiANN pt), the name layer's last gazetteer (committed).
+wikinames: install
+	$(BIN)/python -m pipeline.lang.build_wikinames --corpora $(CORPORA)
 
 case-table: install
 	$(BIN)/python -m pipeline.lang.build_case --corpora $(CORPORA)

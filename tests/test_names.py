@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline
 from pipeline.components.names import common_phrase, names_component, trimmed
-from pipeline.lang.pt.names import capital_share, known_label
+from pipeline.lang.pt.names import capital_share, known_label, wiki_label
 
 
 def _names(text: str) -> set[tuple[str, str]]:
@@ -179,6 +179,26 @@ def test_one_person_one_label(nlp, text, ents, expected):
 )
 def test_known_label(name, label):
     assert known_label(name) == label
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Quebec", "LOC"),  # 10 LOC links
+        ("Carolina do Norte", "LOC"),
+        ("Santos", None),  # 8 ORG, 4 LOC: the club and the city, too mixed to override the model
+        ("Hillary Clinton", None),  # one ORG link: too few to trust
+        ("Xyzzyqq", None),
+    ],
+)
+def test_wiki_label(name, label):
+    assert wiki_label(name) == label
+
+
+def test_wiki_label_corrects_the_model(nlp):
+    doc = _doc(nlp, "Ele chegou de Quebec e Santos", [(3, 4, "PER"), (5, 6, "PER")])
+    out = names_component(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Quebec", "LOC"), ("Santos", "PER")]
 
 
 def test_capital_share_unknown_word():
