@@ -201,6 +201,25 @@ def test_wiki_label_corrects_the_model(nlp):
     assert [(e.text, e.label_) for e in out.ents] == [("Quebec", "LOC"), ("Santos", "PER")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb, a role's head and its field, an age: the words around say a person
+        ("Explica Américo Ramalho : sim", [("Américo Ramalho", "PER")]),
+        ("o professor de Direito Previdenciário Fábio Zambite disse", [("Fábio Zambite", "PER")]),
+        ("o presidente do PSOL Edilson Silva falou", [("Edilson Silva", "PER")]),
+        ("Fábio Zambite , 58 , chegou", [("Fábio Zambite", "PER")]),
+        # no cue, a number that is no age, a run that does not start with a first name: nothing
+        ("A Norma Operacional Básica foi aprovada", []),
+        ("na Avenida Manoel Novais , 1.210 , Centro", []),
+        ("o presidente da Ordem dos Advogados do Brasil falou", []),
+    ],
+)
+def test_cued_people(nlp, text, expected):
+    out = names_component(_doc(nlp, text, []))
+    assert [(e.text, e.label_) for e in out.ents] == expected
+
+
 def test_capital_share_unknown_word():
     assert capital_share("xyzzyqq") is None
 

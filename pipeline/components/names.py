@@ -28,6 +28,10 @@ found unless the text says otherwise:
    person's name that the model tagged ORG or LOC on its own elsewhere is that person (`Fishel`
    after `Peter Fishel`), and a LOC led by a common first name is a person where no preposition
    of place comes before it (`Natasha`, but `em Natal`).
+5. **The words around say a person.** An untagged name led by a common first name after a speech
+   verb or a role (`disse Teodor Malescanu`, `o professor de Direito Previdenciário Fábio
+   Zambite`), or before an age (`, 58,`), is a person. Without such a cue a first name and a
+   capitalised word are not enough (`Norma Operacional Básica`).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang.pt.names import capital_share, first_name_people, known_label, wiki_label
 from ..lang.pt.orgs import CONNECTORS
-from ..lang.pt.roles import ROLE_HEADS
+from ..lang.pt.roles import OFFICE_ADJECTIVES, ROLE_HEADS, SPEECH_VERBS
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "PESSOA", "ORGANIZACAO", "LOCAL", "PERSON", "GPE", "MISC"})
 _PERSON = frozenset({"PER", "PESSOA", "PERSON"})
@@ -59,8 +63,6 @@ def make_names(nlp: Language, name: str):
 
 
 def names_component(doc: Doc) -> Doc:
-    if not doc.ents:
-        return doc
     person_words = {t.text for e in doc.ents if e.label_ in _PERSON and len(e) > 1 for t in e if t.text[:1].isupper()}
     lower_words: set[str] | None = None  # built on first need: most documents never need it
     kept = []
@@ -93,7 +95,8 @@ def names_component(doc: Doc) -> Doc:
             span = Span(doc, span.start, span.end, label=known)
         kept.append(span)
     kept += repeated(doc, kept)
-    doc.ents = kept + known_names(doc, kept)
+    kept += known_names(doc, kept)
+    doc.ents = kept + cued_people(doc, kept)
     return doc
 
 
@@ -129,6 +132,53 @@ def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(Span(doc, start, end, label=label))
     return out
+
+
+_CUE_MAX_WORDS = 4
+
+
+def cued_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """People the model left untagged where the words around say a person: the end of a run of
+    capitalised words, 2 to 4 words led by a common first name (census) and ending in a word
+    writers capitalise, after a speech verb (`Explica Américo Ramalho`) or a role's head and its
+    field (`o professor de Direito Previdenciário Fábio Zambite`), or before `, 58,` (an age)."""
+    taken = bytearray(len(doc))
+    for span in ents:
+        taken[span.start : span.end] = b"\x01" * len(span)
+    out = []
+    for run_start, end in _capitalised_runs(doc, taken):
+        if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            continue  # part of a longer name the model tagged
+        for start in range(max(run_start, end - _CUE_MAX_WORDS), end - 1):
+            words = doc[start:end]
+            first = words[0].text
+            if not first[:1].isupper() or words[0].is_upper or first_name_people(first) < FIRST_NAME_PEOPLE:
+                continue
+            if _surname(words[-1].text) and (_cued(doc, run_start, start) or _aged(doc, end)):
+                out.append(Span(doc, start, end, label="PER"))
+            break
+    return out
+
+
+def _cued(doc: Doc, run_start: int, start: int) -> bool:
+    """A speech verb just before `start`, or a role's head before the run (its field between)."""
+    if start > 0 and doc[start - 1].lower_ in SPEECH_VERBS:
+        return True
+    for k in range(run_start - 1, max(-1, run_start - 4), -1):
+        word = doc[k].lower_
+        if word in ROLE_HEADS:
+            return True
+        if word not in _NAME_JOINERS and word not in OFFICE_ADJECTIVES:
+            return False
+    return False
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    """`, 58,` after the name: an age (not `, 1.210,` of an address)."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and len(age) <= 3
 
 
 def _standalone(token) -> bool:

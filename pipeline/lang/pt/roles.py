@@ -30,6 +30,18 @@ ROLE_HEADS: frozenset[str] = frozenset(
     )
 )
 
+# Words after which an untagged `Fábio Zambite` is a person (`components/names.py`): a speech
+# verb (`disse Teodor Malescanu`, `Explica Américo Ramalho:`).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+    disse diz dizia afirmou afirma explicou explica declarou declara contou conta acrescentou
+    lembrou lembra comentou comenta observou ressaltou ressalta destacou destaca sugeriu segundo
+    garantiu garante informou admitiu defendeu avaliou avalia questionou criticou
+    """
+    )
+)
+
 # Words that may open a role phrase before the head (`o então presidente`, `a atual secretária`).
 ROLE_MODIFIERS: frozenset[str] = frozenset(_words("então atual actual novo nova ex vice primeiro primeira"))
 
