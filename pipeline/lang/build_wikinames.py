@@ -23,6 +23,9 @@ PT = Path(__file__).parent / "pt"
 LABELS = ("PER", "ORG", "LOC")
 # A name must be this long and hold a letter; `''` and `–` fragments are not names.
 MIN_CHARS = 2
+# Names linked once are left out: one link is too noisy to use (`Hillary Clinton` is one ORG link;
+# on UNER Bosque dev, trusting single links lowered F; see `lang/pt/names.py`).
+MIN_LINKS = 2
 # Joined without a space before these tokens, as Portuguese text writes them.
 _NO_SPACE_BEFORE = frozenset({",", ".", ")", "'s"})
 HEADER = "# name\tPER\tORG\tLOC (links typed in WikiANN pt; text CC BY-SA 3.0, Wikipedia)\n"
@@ -65,11 +68,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
     args = parser.parse_args(argv)
     counts = count(args.corpora)
-    rows = [name + "\t" + "\t".join(str(counts[name][label]) for label in LABELS) + "\n" for name in sorted(counts)]
+    kept = sorted(name for name, c in counts.items() if sum(c.values()) >= MIN_LINKS)
+    rows = [name + "\t" + "\t".join(str(counts[name][label]) for label in LABELS) + "\n" for name in kept]
     # mtime=0: the same corpora give the same bytes
     with gzip.GzipFile(PT / "wikinames.tsv.gz", "wb", compresslevel=9, mtime=0) as fh:
         fh.write(HEADER.encode("utf-8") + "".join(rows).encode("utf-8"))
-    print(f"{len(counts)} names from {sum(sum(c.values()) for c in counts.values())} mentions")
+    mentions_read = sum(sum(c.values()) for c in counts.values())
+    print(f"{len(kept)} names linked at least {MIN_LINKS} times, of {len(counts)} in {mentions_read} mentions")
 
 
 if __name__ == "__main__":
