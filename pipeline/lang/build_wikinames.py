@@ -2,8 +2,8 @@
 
 WikiANN (Pan et al. 2017; Rahimi et al. 2019 balanced split, in `../shared/corpora/wikiann-pt`)
 tags the anchors of Portuguese Wikipedia links PER, ORG or LOC from the type of the article they
-link to. Counted over its 40,000 fragments, a name's labels say what it usually is: `Ontário`
-LOC, `Huawei` ORG, `Trump` PER. The labels are silver (typed automatically), so the table keeps
+link to. Counted over its 40,000 fragments, a name's labels say what it usually is: `Quebec`
+LOC, `Real Madrid` ORG, `Napoleão Bonaparte` PER. The labels are silver (typed automatically), so the table keeps
 the counts and the name layer (`components/names.py`) decides how sure a name must be.
 
 Not run at install or at run time: the table is committed. Text: Wikipedia's (CC BY-SA 3.0).
