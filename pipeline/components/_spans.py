@@ -18,6 +18,17 @@ class Match:
     attrs: dict = field(default_factory=dict, compare=False, hash=False)
 
 
+_LAST: list = [None, ""]  # the last Doc read and its text (the reference keeps the Doc alive)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, read once per document: spaCy joins every token anew at each call, and both
+    the name layer and the rules read the whole text of the same Doc, one after the other."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, doc.text
+    return _LAST[1]
+
+
 def set_entities(doc: Doc, matches: Iterable[Match]) -> Doc:
     """Add matches to `doc.ents`. Where spans overlap:
 

@@ -38,12 +38,34 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang.pt.names import capital_share, first_name_people, known_label, wiki_label
 from ..lang.pt.orgs import CONNECTORS
 from ..lang.pt.roles import OFFICE_ADJECTIVES, ROLE_HEADS, SPEECH_VERBS
+from ._spans import doc_text
+
+
+class _Words:
+    """A document's words as lists, read once: building a spaCy `Token` per word on each pass
+    over the document was most of this layer's time."""
+
+    __slots__ = ("capitalised", "is_lower", "lowers", "texts")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        # one list per attribute, not one per word: fewer objects for the garbage collector
+        orth, lower, alpha, self.is_lower = doc.to_array([ORTH, LOWER, IS_ALPHA, IS_LOWER]).T.tolist()
+        self.texts = [strings[o] for o in orth]
+        self.lowers = [strings[w] for w in lower]
+        self.capitalised = [t[:1].isupper() and (a or "-" in t) for t, a in zip(self.texts, alpha, strict=True)]
+
+    def lower_words(self) -> set[str]:
+        """The words written in lower case somewhere in the document."""
+        return {lower for lower, is_lower in zip(self.lowers, self.is_lower, strict=True) if is_lower}
+
 
 NAME_LABELS = frozenset({"PER", "ORG", "LOC", "PESSOA", "ORGANIZACAO", "LOCAL", "PERSON", "GPE", "MISC"})
 _PERSON = frozenset({"PER", "PESSOA", "PERSON"})
@@ -64,6 +86,7 @@ def make_names(nlp: Language, name: str):
 
 def names_component(doc: Doc) -> Doc:
     person_words = {t.text for e in doc.ents if e.label_ in _PERSON and len(e) > 1 for t in e if t.text[:1].isupper()}
+    view = _Words(doc)
     lower_words: set[str] | None = None  # built on first need: most documents never need it
     kept = []
     for span in doc.ents:
@@ -80,7 +103,7 @@ def names_component(doc: Doc) -> Doc:
         known = known_label(span.text)
         if known is None and span.text not in person_words:
             if lower_words is None:
-                lower_words = {t.lower_ for t in doc if t.is_lower}
+                lower_words = view.lower_words()
             if common_phrase(span, lower_words):
                 continue
         if known is None and span.label_ in _PERSON and len(span) > 1 and span[0].text in SAINTS:
@@ -94,9 +117,9 @@ def names_component(doc: Doc) -> Doc:
         if known is not None and known != span.label_:
             span = Span(doc, span.start, span.end, label=known)
         kept.append(span)
-    kept += repeated(doc, kept)
-    kept += known_names(doc, kept)
-    doc.ents = kept + cued_people(doc, kept)
+    kept += repeated(doc, kept, view)
+    kept += known_names(doc, kept, view)
+    doc.ents = kept + cued_people(doc, kept, view)
     return doc
 
 
@@ -116,7 +139,7 @@ def _first_name_led(span: Span) -> bool:
     return before is None or before.lower_ not in _LOCATIVE
 
 
-def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def known_names(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     """Names the gazetteers know that the model left untagged: a whole run of capitalised words
     (`PSDB`, `Congresso Nacional`, `Coreia do Sul`), never a piece of a longer one (`Santa Ana`,
     `Banco do Brasil`), never a word that is also a first name (`Israel`, `Geórgia`) or that
@@ -125,7 +148,7 @@ def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in ents:
         taken[span.start : span.end] = b"\x01" * len(span)
     out = []
-    for start, end in _capitalised_runs(doc, taken):
+    for start, end in _capitalised_runs(view, taken):
         text = doc[start:end].text
         label = known_label(text)
         if label is None or (end - start == 1 and not _standalone(doc[start])):
@@ -137,7 +160,7 @@ def known_names(doc: Doc, ents: list[Span]) -> list[Span]:
 _CUE_MAX_WORDS = 4
 
 
-def cued_people(doc: Doc, ents: list[Span]) -> list[Span]:
+def cued_people(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     """People the model left untagged where the words around say a person: the end of a run of
     capitalised words, 2 to 4 words led by a common first name (census) and ending in a word
     writers capitalise, after a speech verb (`Explica Américo Ramalho`) or a role's head and its
@@ -146,7 +169,7 @@ def cued_people(doc: Doc, ents: list[Span]) -> list[Span]:
     for span in ents:
         taken[span.start : span.end] = b"\x01" * len(span)
     out = []
-    for run_start, end in _capitalised_runs(doc, taken):
+    for run_start, end in _capitalised_runs(view, taken):
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
             continue  # part of a longer name the model tagged
         for start in range(max(run_start, end - _CUE_MAX_WORDS), end - 1):
@@ -194,25 +217,22 @@ def _standalone(token) -> bool:
 FIRST_NAME_PEOPLE = 1000
 
 
-def _capitalised_runs(doc: Doc, taken: bytearray):
+def _capitalised_runs(view: _Words, taken: bytearray):
     """(start, end) of each maximal run of untagged capitalised words, with `de`/`da`/`do`…
     allowed between two of them (`Coreia do Sul`, `Palácio do Planalto`); `e` ends a run
     (`PSDB e PT`), and so does a tagged word (`Moscovo` of `Câmara de Moscovo` where the model
     took `Câmara` alone)."""
-
-    def free(k: int) -> bool:
-        return _capitalised(doc[k]) and not taken[k]
-
-    i, n = 0, len(doc)
+    capitalised, lowers = view.capitalised, view.lowers
+    i, n = 0, len(capitalised)
     while i < n:
-        if not free(i):
+        if not capitalised[i] or taken[i]:
             i += 1
             continue
         end = i + 1
         while end < n:
-            if free(end):
+            if capitalised[end] and not taken[end]:
                 end += 1
-            elif doc[end].lower_ in _NAME_JOINERS and end + 1 < n and free(end + 1):
+            elif lowers[end] in _NAME_JOINERS and end + 1 < n and capitalised[end + 1] and not taken[end + 1]:
                 end += 2
             else:
                 break
@@ -223,11 +243,7 @@ def _capitalised_runs(doc: Doc, taken: bytearray):
 _NAME_JOINERS = frozenset({"de", "da", "do", "das", "dos"})
 
 
-def _capitalised(token) -> bool:
-    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text)
-
-
-def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
+def repeated(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     """Untagged recurrences of the model's names, and people's surnames alone (point 4)."""
     votes: dict[tuple[str, ...], Counter] = {}
     for span in ents:
@@ -249,16 +265,17 @@ def repeated(doc: Doc, ents: list[Span]) -> list[Span]:
     firsts = {words[0] for words in wanted}
     longest_first = sorted(wanted.items(), key=lambda item: -len(item[0]))  # once, not per token
     out = []
-    for token in doc:
-        if token.text not in firsts or taken[token.i]:
+    texts = view.texts
+    for i, text in enumerate(texts):
+        if text not in firsts or taken[i]:
             continue
-        for words, label in longest_first:
-            end = token.i + len(words)
-            if end <= len(doc) and not any(taken[token.i : end]) and tuple(t.text for t in doc[token.i : end]) == words:
-                if not _whole_name(doc, token.i, end):
+        for name, label in longest_first:
+            end = i + len(name)
+            if end <= len(texts) and not any(taken[i:end]) and tuple(texts[i:end]) == name:
+                if not _whole_name(doc, i, end):
                     continue
-                out.append(Span(doc, token.i, end, label=label))
-                taken[token.i : end] = b"\x01" * len(words)
+                out.append(Span(doc, i, end, label=label))
+                taken[i:end] = b"\x01" * len(name)
                 break
     return out
 
@@ -360,7 +377,7 @@ _CURRENT: dict = {"doc": None, "text": "", "capital_lines": {}}
 
 def _text(doc: Doc) -> str:
     if _CURRENT["doc"] is not doc:
-        _CURRENT.update(doc=doc, text=doc.text, capital_lines={})
+        _CURRENT.update(doc=doc, text=doc_text(doc), capital_lines={})
     return _CURRENT["text"]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._spans import Match, set_entities
+from ._spans import Match, doc_text, set_entities
 from .dates import find_dates, read_tenses
 from .money import find_amounts
 from .orgs import find_orgs
@@ -35,5 +35,5 @@ def rules_component(doc: Doc) -> Doc:
     # a parsed Doc gives dates the tense of their verb (`realizou na sexta-feira`); a
     # `spacy.blank` one has no parse, and the dates read the tense from the words instead
     parsed = doc.has_annotation("MORPH") and doc.has_annotation("DEP")
-    text = doc.text  # Doc.text joins every token anew at each call: read it once
+    text = doc_text(doc)  # Doc.text joins every token anew at each call; the name layer read it already
     return set_entities(doc, read_tenses(doc, find_all(text, tense_from_text=not parsed), text))
