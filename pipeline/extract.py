@@ -16,6 +16,7 @@ from collections.abc import Callable
 import regex
 from spacy.tokens import Doc, Span
 
+from .components._spans import doc_text
 from .components.dates import attributes
 from .lang.pt.orgs import ACRONYMS, CONNECTORS
 from .lang.pt.states import DEMONYMS
@@ -56,7 +57,7 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
         _merge_attributes(group, canonical, attributes)
         group["mentions"].append(mention)
     out = _link_people(_link_long_forms(list(groups.values())))
-    _add_demonyms(out, doc.text)
+    _add_demonyms(out, doc_text(doc))  # the text the rules read just before, not joined anew
     for ent in out:
         ent["mentions"] = sorted(
             {(m["start"], m["end"]): m for m in ent["mentions"]}.values(), key=lambda m: m["start"]
