@@ -195,6 +195,12 @@ def test_wiki_label(name, label):
     assert wiki_label(name) == label
 
 
+def test_wiki_names_are_not_common_words(nlp):
+    # `fluminense` is mostly an adjective, but Wikipedia links `Fluminense` (the club) as ORG
+    doc = _doc(nlp, "o jogo do Fluminense ontem", [(3, 4, "ORG")])
+    assert [(e.text, e.label_) for e in names_component(doc).ents] == [("Fluminense", "ORG")]
+
+
 def test_wiki_label_corrects_the_model(nlp):
     doc = _doc(nlp, "Ele chegou de Quebec e Santos", [(3, 4, "PER"), (5, 6, "PER")])
     out = names_component(doc)

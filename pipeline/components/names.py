@@ -12,7 +12,8 @@ found unless the text says otherwise:
    gives a reason: the word also appears in lower case here, it opens a sentence, or it sits on
    a heading line. Frequency alone is no evidence: `Brasil`, `China`, `Lula`, `Senado` and `PT`
    are frequent words that writers capitalise (> 90 %), and they stay. A word of a person's name
-   found elsewhere in the document (`Costa` after `Ana Costa`) stays too.
+   found elsewhere in the document (`Costa` after `Ana Costa`) stays too, and so does a word that
+   Wikipedia's links name often enough (`Fluminense`, `Internacional`: clubs; point 3).
    A longer entity that starts with such a word and holds a lower-case content word
    (`Cofinanciamento federal`) is a phrase, not a name.
 3. **Gazetteers correct the label**: a whole entity that is a country, continent or capital is
@@ -101,7 +102,7 @@ def names_component(doc: Doc) -> Doc:
         if span is None:
             continue
         known = known_label(span.text)
-        if known is None and span.text not in person_words:
+        if known is None and span.text not in person_words and wiki_label(span.text) is None:
             if lower_words is None:
                 lower_words = view.lower_words()
             if common_phrase(span, lower_words):
