@@ -18,11 +18,11 @@ found unless the text says otherwise:
    (`Cofinanciamento federal`) is a phrase, not a name.
 3. **Gazetteers correct the label**: a whole entity that is a country, continent or capital is
    LOC, a party or a body is ORG (`lang/pt/names.py`); failing those, a name that Wikipedia's
-   links type one way in at least 4 of 5 of at least 3 links (`Quebec`, `Hollywood` LOC) takes that
-   label. Where the model tagged nothing, a whole
-   run of capitalised words that a gazetteer knows is taken (`PSDB`, `Congresso Nacional`), but
-   never a piece of a longer name (`Ana` of `Santa Ana`, `Brasil` of `Banco do Brasil`), nor a
-   word that is also a first name (`Israel`) or mostly written in lower case.
+   links type one way in at least 4 of 5 of at least 3 links (`Quebec`, `Hollywood` LOC) takes
+   that label. Where the model tagged nothing, a whole run of capitalised words that a gazetteer
+   knows is taken (`PSDB`, `Congresso Nacional`), but never a piece of a longer name (`Ana` of
+   `Santa Ana`, `Brasil` of `Banco do Brasil`), nor a word that is also a first name (`Israel`)
+   or mostly written in lower case.
 4. **One name, one reading per document.** The model reads each occurrence on its own and misses
    some: a name it found once is also taken where the same words recur untagged, and the
    surname of a person it found (`Gibson` after `Mel Gibson`) where it recurs alone. A word of a
@@ -102,7 +102,8 @@ def names_component(doc: Doc) -> Doc:
         if span is None:
             continue
         known = known_label(span.text)
-        if known is None and span.text not in person_words and wiki_label(span.text) is None:
+        linked = wiki_label(span.text) if known is None else None  # Wikipedia's links: evidence of a name
+        if known is None and span.text not in person_words and linked is None:
             if lower_words is None:
                 lower_words = view.lower_words()
             if common_phrase(span, lower_words):
@@ -114,7 +115,7 @@ def names_component(doc: Doc) -> Doc:
         if known is None and span.label_ in ("LOC", "LOCAL") and _first_name_led(span):
             known = "PER"
         if known is None:
-            known = wiki_label(span.text)
+            known = linked
         if known is not None and known != span.label_:
             span = Span(doc, span.start, span.end, label=known)
         kept.append(span)
