@@ -57,7 +57,7 @@ class _Words:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        # one list per attribute, not one per word: fewer objects for the garbage collector
+        # one list per attribute (four lists), not one list per word
         orth, lower, alpha, self.is_lower = doc.to_array([ORTH, LOWER, IS_ALPHA, IS_LOWER]).T.tolist()
         self.texts = [strings[o] for o in orth]
         self.lowers = [strings[w] for w in lower]
@@ -146,9 +146,7 @@ def known_names(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     (`PSDB`, `Congresso Nacional`, `Coreia do Sul`), never a piece of a longer one (`Santa Ana`,
     `Banco do Brasil`), never a word that is also a first name (`Israel`, `Geórgia`) or that
     writers mostly write in lower case."""
-    taken = bytearray(len(doc))
-    for span in ents:
-        taken[span.start : span.end] = b"\x01" * len(span)
+    taken = _taken(len(doc), ents)
     out = []
     for start, end in _capitalised_runs(view, taken):
         text = doc[start:end].text
@@ -167,19 +165,16 @@ def cued_people(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     capitalised words, 2 to 4 words led by a common first name (census) and ending in a word
     writers capitalise, after a speech verb (`Explica Américo Ramalho`) or a role's head and its
     field (`o professor de Direito Previdenciário Fábio Zambite`), or before `, 58,` (an age)."""
-    taken = bytearray(len(doc))
-    for span in ents:
-        taken[span.start : span.end] = b"\x01" * len(span)
+    taken = _taken(len(doc), ents)
     out = []
     for run_start, end in _capitalised_runs(view, taken):
         if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
             continue  # part of a longer name the model tagged
         for start in range(max(run_start, end - _CUE_MAX_WORDS), end - 1):
-            words = doc[start:end]
-            first = words[0].text
-            if not first[:1].isupper() or words[0].is_upper or first_name_people(first) < FIRST_NAME_PEOPLE:
+            first = view.texts[start]
+            if not first[:1].isupper() or first.isupper() or first_name_people(first) < FIRST_NAME_PEOPLE:
                 continue
-            if _surname(words[-1].text) and (_cued(doc, run_start, start) or _aged(doc, end)):
+            if _surname(view.texts[end - 1]) and (_cued(doc, run_start, start) or _aged(doc, end)):
                 out.append(Span(doc, start, end, label="PER"))
             break
     return out
@@ -217,6 +212,14 @@ def _standalone(token) -> bool:
 
 # A word borne as a first name by this many Brazilians is not taken alone as a place.
 FIRST_NAME_PEOPLE = 1000
+
+
+def _taken(length: int, ents: list[Span]) -> bytearray:
+    """1 for every token inside one of `ents`."""
+    taken = bytearray(length)
+    for span in ents:
+        taken[span.start : span.end] = b"\x01" * len(span)
+    return taken
 
 
 def _capitalised_runs(view: _Words, taken: bytearray):
@@ -261,9 +264,7 @@ def repeated(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
     wanted = {words: counts.most_common(1)[0][0] for words, counts in votes.items()}
     if not wanted:
         return []
-    taken = bytearray(len(doc))
-    for span in ents:
-        taken[span.start : span.end] = b"\x01" * len(span)
+    taken = _taken(len(doc), ents)
     firsts = {words[0] for words in wanted}
     longest_first = sorted(wanted.items(), key=lambda item: -len(item[0]))  # once, not per token
     out = []
