@@ -189,11 +189,13 @@ ROWS = [
      {"lemma": "bloquear", "kind": "cut", "payer": "Ministério da Educação"}),
     ("Piauí vai receber R$ 22 milhões em compensação por usinas eólicas\n\n| 15 de Dezembro de 2025 - 10:00",
      "R$ 22 milhões", {"lemma": "receber", "recipient": "Piauí", "purpose": None}),
-    # the `a` phrase of an action noun before the amount; a name no rule knew and its acronym
+    # the `a` phrase of an action noun before the amount; a cooperative and its acronym (the town
+    # it is from is no part of the acronym's syllables: one entity, named by its long form)
     ("A complementação da União a municípios do Maranhão caiu de R$ 3,4 bilhões para R$ 2,9 bilhões.",
      "R$ 3,4 bilhões", {"lemma": "complementação", "kind": "transfer", "recipient": "Maranhão"}),
     ("O Banco do Nordeste emprestou R$ 20 milhões à Cooperativa dos Cajucultores de Picos (Coopcaju).",
-     "R$ 20 milhões", {"lemma": "emprestar", "kind": "debt", "payer": "Banco do Nordeste", "recipient": "Coopcaju"}),
+     "R$ 20 milhões", {"lemma": "emprestar", "kind": "debt", "payer": "Banco do Nordeste",
+      "recipient": "Cooperativa dos Cajucultores de Picos"}),
     # people are no party: the students receive, not Roraima
     ("Os estudantes de Roraima receberam R$ 1.000 do programa Pé-de-Meia.", "R$ 1.000",
      {"lemma": "receber", "recipient": None}),

@@ -66,7 +66,27 @@ def _initials_match(words: list[str], acronym: str) -> bool:
             return False
         it = iter(initials)
         return initials == letters or (all(ch in it for ch in letters) and len(initials) <= len(letters) + 1)
-    return _spelled_by_prefixes(fold(acronym), content)
+    if _spelled_by_prefixes(fold(acronym), content):
+        return True
+    # `Cooperativa dos Cajucultores de Picos (Coopcaju)`: the town a body is from is no part of
+    # its syllables
+    place = _place_tail(words)
+    return place is not None and _spelled_by_prefixes(
+        fold(acronym), [fold(w) for w in words[:place] if w.lower() not in CONNECTORS]
+    )
+
+
+_PLACE_OF = frozenset({"de", "do", "da", "dos", "das"})
+
+
+def _place_tail(words: list[str]) -> int | None:
+    """Where a last `de Picos`, `do Alto Sertão` begins (one to three capitalised words after
+    `de`), when at least two words come before it; else None."""
+    for j in range(len(words) - 2, max(1, len(words) - 5), -1):
+        if words[j].lower() in _PLACE_OF:
+            tail = words[j + 1 :]
+            return j if all(w[0].isupper() for w in tail) else None
+    return None
 
 
 def _spelled_by_prefixes(acronym: str, words: list[str]) -> bool:
