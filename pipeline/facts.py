@@ -184,6 +184,12 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 recipient = recipient if recipient is not None else affected
             else:
                 subject = affected
+        item = _list_item_party(ctx, span)
+        if item is not None:
+            # `A autarquia dividiu os recursos: Quixadá (R$ 4,2 milhões), …`: the item's name
+            # receives, whoever shares the money out gives it
+            recipient = recipient if recipient is not None else item
+            subject_role = "payer" if subject is not None and subject["entity"] != item["entity"] else subject_role
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
@@ -374,6 +380,27 @@ def _verb_before(span: Span) -> Token | None:
     return None
 
 
+def _list_item_party(ctx: _Context, span: Span) -> dict | None:
+    """The name an item of a list opens with: `Quixadá (R$ 4,2 milhões)`, `- Apae de Três Corações:
+    R$ 500 mil para …`."""
+    doc, k = ctx.doc, span.start - 1
+    if k < 1:
+        return None
+    if doc[k].text == "(" and _is_party(ctx, doc[k - 1]):
+        return _entity_ref(ctx, doc[k - 1], "list")
+    if doc[k].text != ":":
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 12 and "\n" not in doc[j].text and doc[j].text not in _ITEM_MARKS:
+        j -= 1
+    if j >= 0 and k - j > 12 or j + 1 == k:
+        return None  # no item: a clause before the colon (`distribuídos assim:`)
+    return _party(ctx, list(doc[j + 1 : k]), "list")
+
+
+_ITEM_MARKS = frozenset(["-", "–", "•", "*", ";", "."])
+
+
 def _is_subject(token: Token | None) -> bool:
     return token is not None and token.dep_.startswith("nsubj")
 
@@ -541,15 +568,18 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
     start, _ = ctx.to_original(tok.idx, tok.idx + len(tok))
     sent_start, _ = ctx.to_original(tok.sent.start_char, tok.sent.start_char + 1)
     best, best_at = None, -1
-    for i, ent in enumerate(ctx.entities):
-        if ent["label"] not in labels or (needed and fold(needed) not in fold(ent["canonical"]).lower()):
-            continue
-        before = [m["start"] for m in ent["mentions"] if m["start"] < start]
-        if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
-            # a place no gazetteer knew counts after `em` in the same sentence (`Em Goiânia (GO), … a capital`)
-            before = [b for b in before if b >= sent_start and _after_em(ctx, b)]
-        if before and max(before) > best_at:
-            best, best_at = i, max(before)
+    for alternative in needed if isinstance(needed, tuple) else (needed,):
+        for i, ent in enumerate(ctx.entities):
+            if ent["label"] not in labels or not _fits(ctx, ent, alternative):
+                continue
+            before = [m["start"] for m in ent["mentions"] if m["start"] < start]
+            if labels == {"LOC"} and ent["attributes"].get("kind") not in ("municipality", "city"):
+                # a place no gazetteer knew counts after `em` in the same sentence (`Em Goiânia (GO), … a capital`)
+                before = [b for b in before if b >= sent_start and _after_em(ctx, b)]
+            if before and max(before) > best_at:
+                best, best_at = i, max(before)
+        if best is not None:
+            break  # `a autarquia`: a câmara named before, else a federal agency
     if labels == {"LOC"}:
         # `o município` where the municipality is only named in its body (`Prefeitura de Parnamirim`)
         for i, ent in enumerate(ctx.entities):
@@ -564,6 +594,31 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
 
 
 _MUNICIPAL_ORGS = tuple(fold(w).lower() + " " for w in words.MUNICIPAL_ORG_PREFIXES)
+
+
+def _fits(ctx: _Context, ent: dict, needed: tuple[str, ...] | str | None) -> bool:
+    """Does the entity fit what an anaphor needs (`ANAPHORS`): a word of its name (of a person's
+    roles), or a company?"""
+    if needed is None:
+        return True
+    if needed == words.COMPANY:
+        return _company(ctx, ent)
+    name = fold(ent["canonical"]).lower()
+    if ent["label"] == "PER":
+        name = fold(" ".join(ent["attributes"].get("roles", []))).lower()
+    return any(fold(w).lower() in name for w in needed)
+
+
+def _company(ctx: _Context, ent: dict) -> bool:
+    """A company: its name holds a company's word (`Itaipu Binacional`), or the text introduces it
+    with one (`a construtora Solar Prime`)."""
+    if not words.COMPANY_NAME_WORDS.isdisjoint(ent["canonical"].lower().split()):
+        return True
+    for m in ent["mentions"]:
+        before = ctx.text[max(0, m["start"] - 20) : m["start"]].split()
+        if before and before[-1].lower() in words.COMPANY_CUES:
+            return True
+    return False
 
 
 def _after_em(ctx: _Context, start: int) -> bool:

@@ -283,28 +283,58 @@ NEGATING_VERBS: frozenset[str] = frozenset(["deixar"])
 HEDGES: frozenset[str] = frozenset(["poder", "dever", "pretender", "estimar", "prever", "planejar"])
 
 # A common noun that stands for a named entity said before it (`a prefeitura` after `Prefeitura de
-# Maceió`): the noun -> the labels it may refer to and a word the entity's name must hold (or None).
-ANAPHORS: dict[str, tuple[frozenset[str], str | None]] = {
-    "prefeitura": (frozenset({"ORG"}), "prefeitura"),
-    "autarquia": (frozenset({"ORG"}), "câmara"),  # PT-PT: the municipality's council
-    "junta": (frozenset({"ORG"}), "junta"),
-    "ministério": (frozenset({"ORG"}), "ministério"),
-    "banco": (frozenset({"ORG"}), "banco"),
-    "fundo": (frozenset({"ORG", "PROGRAM"}), "fundo"),
-    "secretaria": (frozenset({"ORG"}), "secretaria"),
+# Maceió`): the noun -> the labels it may refer to and the words one of which the entity's name
+# (a person's: their roles) must hold, alternatives tried in turn (the nearest entity of the first
+# that has one); None: any; COMPANY: a company (see COMPANY_CUES).
+COMPANY = "company"
+ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | None]] = {
+    "prefeitura": (frozenset({"ORG"}), (("prefeitura",),)),
+    # PT-PT: the municipality's council; in Brazil a federal agency (FNDE, DNIT, Ibama, Sudene)
+    "autarquia": (frozenset({"ORG"}), (("câmara",), ("fundo", "departamento", "instituto", "agência", "superintendência"))),
+    "junta": (frozenset({"ORG"}), (("junta",),)),
+    "ministério": (frozenset({"ORG"}), (("ministério",),)),
+    "pasta": (frozenset({"ORG"}), (("ministério", "secretaria"),)),  # `a pasta`: a ministry or a secretaria
+    "banco": (frozenset({"ORG"}), (("banco",),)),
+    "fundo": (frozenset({"ORG", "PROGRAM"}), (("fundo",),)),
+    "secretaria": (frozenset({"ORG"}), (("secretaria",),)),
     "governo": (frozenset({"STATE"}), None),
     "estado": (frozenset({"STATE"}), None),
     "município": (frozenset({"LOC"}), None),
     "cidade": (frozenset({"LOC"}), None),
     "capital": (frozenset({"LOC"}), None),
-    "cooperativa": (frozenset({"ORG"}), "cooperativa"),
-    "associação": (frozenset({"ORG"}), "associação"),
-    "consórcio": (frozenset({"ORG"}), "consórcio"),
-    "universidade": (frozenset({"ORG"}), "universidade"),
-    "hospital": (frozenset({"ORG"}), "hospital"),
-    "companhia": (frozenset({"ORG"}), "companhia"),
+    "cooperativa": (frozenset({"ORG"}), (("cooperativa",),)),
+    "associação": (frozenset({"ORG"}), (("associação",),)),
+    "consórcio": (frozenset({"ORG"}), (("consórcio",),)),
+    "universidade": (frozenset({"ORG"}), (("universidade",),)),
+    "hospital": (frozenset({"ORG"}), (("hospital",),)),
+    "companhia": (frozenset({"ORG"}), (("companhia",),)),
     "entidade": (frozenset({"ORG"}), None),
+    "instituição": (frozenset({"ORG"}), None),
+    "empresa": (frozenset({"ORG"}), COMPANY),
+    "estatal": (frozenset({"ORG"}), COMPANY),
+    "construtora": (frozenset({"ORG"}), COMPANY),
+    "mineradora": (frozenset({"ORG"}), COMPANY),
+    "distribuidora": (frozenset({"ORG"}), COMPANY),
+    "concessionária": (frozenset({"ORG"}), COMPANY),
+    "operadora": (frozenset({"ORG"}), COMPANY),
+    "usina": (frozenset({"ORG"}), COMPANY),
+    "parlamentar": (frozenset({"PER"}), (("deputad", "senador", "vereador", "parlamentar"),)),
+    "deputado": (frozenset({"PER"}), (("deputad",),)),
+    "deputada": (frozenset({"PER"}), (("deputad",),)),
+    "senador": (frozenset({"PER"}), (("senador",),)),
+    "senadora": (frozenset({"PER"}), (("senador",),)),
 }
+
+# A company: an organisation the text introduces with one of these nouns (`a construtora Solar
+# Prime`), or whose name holds one of these words (`Itaipu Binacional`, `Vivaz Telecom`).
+COMPANY_CUES: frozenset[str] = frozenset(
+    ["empresa", "construtora", "mineradora", "distribuidora", "concessionária", "operadora", "usina", "estatal",
+     "companhia", "incorporadora", "fabricante", "montadora", "varejista", "grupo"]
+)  # fmt: skip
+COMPANY_NAME_WORDS: frozenset[str] = frozenset(
+    ["s.a.", "s/a", "sa", "ltda", "ltda.", "binacional", "incorporações", "telecom", "energia", "mineração",
+     "participações", "engenharia", "construções", "construtora", "holding", "eireli", "me"]
+)  # fmt: skip
 
 # Nouns that introduce a name right after them (`do programa Pé-de-Meia`): the name is the party;
 # alone (`o programa prevê`), they stand for nothing.
