@@ -198,7 +198,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 recipient = subject
             else:
                 recipient = recipient if recipient is not None else subject
-                payer = source
+                # `obteve do BNDES um crédito de R$ 85 milhões`, `os R$ 7,2 milhões que a Sesa prometeu`
+                payer = source or _source_before(ctx, verb, span) or _relative_payer(ctx, span)
         if recipient is None:
             recipient = _recipient_before(ctx, verb, span)
         if verb_lemma in words.ENDOWING:
@@ -380,6 +381,26 @@ def _verb_before(span: Span) -> Token | None:
     return None
 
 
+def _source_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
+    """A `de` oblique of the verb between it and the amount (`deve receber da prefeitura R$ 4 milhões`)."""
+    for child in verb.children:
+        if child.dep_ in ("obl", "obj", "iobj") and verb.i < child.i < span.start:  # `obteve do BNDES`: obj
+            cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+            if cases and cases[0] in words.FROM and cases[0] not in ("pela", "pelo", "pelas", "pelos"):
+                return _party(ctx, _phrase(child), "preposition")
+    return None
+
+
+def _relative_payer(ctx: _Context, span: Span) -> dict | None:
+    """The subject of a relative clause on the amount (`os R$ 7,2 milhões que a Sesa prometeu`)."""
+    for clause in (c for t in span for c in t.children):
+        if clause.dep_ == "acl:relcl" and clause.lemma_.lower() in words.PROMISING:
+            for child in clause.children:
+                if child.dep_ == "nsubj" and child.lower_ != "que":
+                    return _party(ctx, _phrase(child), "subject")
+    return None
+
+
 def _list_item_party(ctx: _Context, span: Span) -> dict | None:
     """The name an item of a list opens with: `Quixadá (R$ 4,2 milhões)`, `- Apae de Três Corações:
     R$ 500 mil para …`."""
@@ -393,7 +414,7 @@ def _list_item_party(ctx: _Context, span: Span) -> dict | None:
     j = k - 1
     while j >= 0 and k - j <= 12 and "\n" not in doc[j].text and doc[j].text not in _ITEM_MARKS:
         j -= 1
-    if j >= 0 and k - j > 12 or j + 1 == k:
+    if (j >= 0 and k - j > 12) or j + 1 == k:
         return None  # no item: a clause before the colon (`distribuídos assim:`)
     return _party(ctx, list(doc[j + 1 : k]), "list")
 
@@ -523,6 +544,10 @@ def _party(ctx: _Context, tokens: list[Token], how: str) -> dict | None:
     """The first entity that may pay or receive among `tokens`, or what an anaphor stands for; none
     where the phrase lists several places (`as cidades-sede (Dourados, Três Lagoas e Corumbá)`)."""
     head = next((t for t in tokens if t.pos_ != "DET"), None)
+    if head is not None and head.pos_ == "NOUN" and how == "object":
+        for child in head.children:  # `multou o ex-prefeito de Itaporanga, Gilvan Rocha Medeiros`: the person
+            if child.dep_ == "appos" and _is_party(ctx, child) and _label(ctx, child) == "PER":
+                return _entity_ref(ctx, child, how)
     if head is not None and _is_party(ctx, head):
         return _entity_ref(ctx, head, how)  # `O Hospital Regional do Sertão, em Serra Talhada (PE), recebeu`
     places = {ctx.entity_of[t.i] for t in tokens if _is_party(ctx, t)}
@@ -550,6 +575,11 @@ def _entity_ref(ctx: _Context, tok: Token, how: str) -> dict | None:
 
 
 _ANAPHOR_WORDS = frozenset(fold(w).lower() for w in words.ANAPHORS)
+
+
+def _label(ctx: _Context, tok: Token) -> str | None:
+    i = ctx.entity_of[tok.i]
+    return None if i is None else ctx.entities[i]["label"]
 
 
 def _is_party(ctx: _Context, tok: Token) -> bool:

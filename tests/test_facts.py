@@ -209,6 +209,28 @@ ROWS = [
         "2 milhões de reais",
         None,
     ),
+    # anaphors (third batch of dev-facts): a federal agency, a ministry's or secretaria's `pasta`,
+    # a company the text introduced as one, a member of parliament; a câmara first in PT-PT
+    ("O Fundo Nacional de Desenvolvimento da Educação (FNDE) abriu o programa. A autarquia liberou R$ 3 milhões "
+     "à Prefeitura de Tauá.", "R$ 3 milhões",
+     {"lemma": "liberar", "payer": "Fundo Nacional de Desenvolvimento da Educação"}),
+    ("A Secretaria de Estado da Saúde do Paraná (Sesa) foi procurada. A pasta afirmou que transferiu R$ 48 milhões ao "
+     "Hospital Universitário de Londrina em 2024.", "R$ 48 milhões",
+     {"lemma": "transferir", "payer": "Secretaria de Estado da Saúde do Paraná"}),
+    ("O Procon multou a construtora Solar Prime Incorporações. Em acordo com o Ministério Público, a empresa vai "
+     "devolver R$ 3,8 milhões aos compradores.", "R$ 3,8 milhões",
+     {"lemma": "devolver", "payer": "Solar Prime Incorporações"}),
+    ("A deputada federal Carla Ventura Resende visitou o hospital. A parlamentar destinou R$ 1 milhão ao Hospital "
+     "Regional de Varginha.", "R$ 1 milhão", {"lemma": "destinar", "payer": "Carla Ventura Resende"}),
+    # list items: the name before the amount in brackets, or before the colon of a bullet
+    ("A autarquia dividiu os recursos: Quixadá (R$ 4,2 milhões), Canindé (R$ 3,6 milhões) e Tauá (R$ 2,7 milhões).",
+     "R$ 3,6 milhões", {"lemma": "dividir", "recipient": "Canindé"}),
+    # the one who pays in a `de` phrase before the amount; the person fined, not their town
+    ("A Coopleite obteve do Banco Nacional de Desenvolvimento Econômico e Social (BNDES) um crédito de R$ 85 milhões "
+     "para construir uma fábrica.", "R$ 85 milhões",
+     {"lemma": "obter", "payer": "Banco Nacional de Desenvolvimento Econômico e Social"}),
+    ("O Tribunal de Contas do Estado da Paraíba (TCE-PB) multou o ex-prefeito de Itaporanga, Gilvan Rocha Medeiros, "
+     "em R$ 48 mil.", "R$ 48 mil", {"lemma": "multar", "kind": "fine", "payer": "Gilvan Rocha Medeiros"}),
 ]  # fmt: skip
 
 

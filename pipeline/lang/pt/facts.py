@@ -290,7 +290,10 @@ COMPANY = "company"
 ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | None]] = {
     "prefeitura": (frozenset({"ORG"}), (("prefeitura",),)),
     # PT-PT: the municipality's council; in Brazil a federal agency (FNDE, DNIT, Ibama, Sudene)
-    "autarquia": (frozenset({"ORG"}), (("câmara",), ("fundo", "departamento", "instituto", "agência", "superintendência"))),
+    "autarquia": (
+        frozenset({"ORG"}),
+        (("câmara",), ("fundo", "departamento", "instituto", "agência", "superintendência")),
+    ),
     "junta": (frozenset({"ORG"}), (("junta",),)),
     "ministério": (frozenset({"ORG"}), (("ministério",),)),
     "pasta": (frozenset({"ORG"}), (("ministério", "secretaria"),)),  # `a pasta`: a ministry or a secretaria
@@ -335,6 +338,11 @@ COMPANY_NAME_WORDS: frozenset[str] = frozenset(
     ["s.a.", "s/a", "sa", "ltda", "ltda.", "binacional", "incorporações", "telecom", "energia", "mineração",
      "participações", "engenharia", "construções", "construtora", "holding", "eireli", "me"]
 )  # fmt: skip
+
+# Verbs of a relative clause on an amount whose subject pays it (`os R$ 7,2 milhões que a Sesa prometeu`).
+PROMISING: frozenset[str] = frozenset(
+    ["prometer", "anunciar", "garantir", "assegurar", "empenhar", "liberar", "repassar", "transferir", "destinar"]
+)
 
 # Nouns that introduce a name right after them (`do programa Pé-de-Meia`): the name is the party;
 # alone (`o programa prevê`), they stand for nothing.
