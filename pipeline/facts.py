@@ -197,7 +197,9 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 payer = recipient  # `vender até R$ 15 mil ao PAA`: the one after `a` buys
                 recipient = subject
             else:
-                recipient = recipient if recipient is not None else subject
+                # `O Governo da Paraíba recebeu R$ 24 milhões … para ações no Curimataú`: who receives
+                # is the subject; a place in the purpose is where the money goes
+                recipient = subject if subject is not None else recipient
                 # `obteve do BNDES um crédito de R$ 85 milhões`, `os R$ 7,2 milhões que a Sesa prometeu`
                 payer = source or _source_before(ctx, verb, span) or _relative_payer(ctx, span)
         if recipient is None:
@@ -933,6 +935,10 @@ def _tail(
                     recipient = named  # `destinados ao município de Caucaia`
                 elif purpose is None:
                     purpose = _span(ctx, doc[i:j])
+            elif low in words.TO and i > 0 and doc[i - 1].lower_ == "junto":
+                if party is not None and source is None:
+                    source = party  # `captou R$ 7,5 milhões junto à Finep`: where it comes from
+                    source_adjacent = i - 1 == span.end
             elif low in words.TO:
                 if party is not None and recipient is None:
                     recipient = party

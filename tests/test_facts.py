@@ -231,6 +231,12 @@ ROWS = [
      {"lemma": "obter", "payer": "Banco Nacional de Desenvolvimento Econômico e Social"}),
     ("O Tribunal de Contas do Estado da Paraíba (TCE-PB) multou o ex-prefeito de Itaporanga, Gilvan Rocha Medeiros, "
      "em R$ 48 mil.", "R$ 48 mil", {"lemma": "multar", "kind": "fine", "payer": "Gilvan Rocha Medeiros"}),
+    # who receives is the subject, not a place in the purpose; `junto a` says where money comes from
+    ("O Governo da Paraíba recebeu R$ 24 milhões da Defesa Civil Nacional para ações de resposta à estiagem no "
+     "Sertão e no Curimataú.", "R$ 24 milhões", {"lemma": "receber", "recipient": "Paraíba"}),
+    ("A Universidade Federal do Cariri (UFCA) captou R$ 7,5 milhões junto à Financiadora de Estudos e Projetos "
+     "(Finep) para construir um laboratório.", "R$ 7,5 milhões",
+     {"lemma": "captar", "payer": "Financiadora de Estudos e Projetos", "recipient": "Universidade Federal do Cariri"}),
 ]  # fmt: skip
 
 
