@@ -168,6 +168,11 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     spending = action_token is verb and verb_lemma in words.SPENDING  # `gastou 420 mil euros em reparações`
     tail = _tail(ctx, span, window_end, kind, agreement=agreement, paid=paid, spending=spending)
     recipient, purpose, place_in, source, source_adjacent = tail
+    if verb_lemma in words.SECURING and source is not None and action_token is verb:
+        subject_role = "recipient"  # `A Câmara de Évora garantiu 2,8 milhões de euros do Alentejo 2030`
+    if kind == "cut" and recipient is None and source is not None:
+        # `cortou R$ 12 milhões do orçamento do hospital`: whose money is cut is the one it was for
+        recipient, source = source, None
     if recipient is None:
         recipient = _beneficiaries(ctx, span, sent.end)
     if action_token is verb:
@@ -1004,13 +1009,9 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
     if first.lemma_.lower() in words.COFFERS and len(body) > 2 and body[1].lower_ in words.FROM:
         return _named(ctx, body[2:])  # `aos cofres do município`: the owner
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
-        if first.pos_ == "PROPN":
-            # `à Cooperativa dos Cajucultores de Picos (Coopcaju)`: a name no rule knew, its acronym
-            for k, tok in enumerate(body[:-1]):
-                if tok.text == "(" and _is_party(ctx, body[k + 1]):
-                    return _entity_ref(ctx, body[k + 1], "preposition")
-        elif (
-            "Plur" in first.morph.get("Number")
+        if (
+            first.pos_ == "NOUN"
+            and "Plur" in first.morph.get("Number")
             and first.lemma_.lower() not in words.PEOPLE_NOUNS
             and len(body) > 2
             and body[1].lower_ in words.FROM

@@ -237,6 +237,13 @@ ROWS = [
     ("A Universidade Federal do Cariri (UFCA) captou R$ 7,5 milhões junto à Financiadora de Estudos e Projetos "
      "(Finep) para construir um laboratório.", "R$ 7,5 milhões",
      {"lemma": "captar", "payer": "Financiadora de Estudos e Projetos", "recipient": "Universidade Federal do Cariri"}),
+    # `garantir` with where the money comes from: the subject secured it; a cut from someone's budget
+    ("A Câmara Municipal de Évora garantiu 2,8 milhões de euros do Fundo Ambiental para o novo centro de saúde.",
+     "2,8 milhões de euros",
+     {"lemma": "garantir", "payer": "Fundo Ambiental", "recipient": "Câmara Municipal de Évora"}),
+    ("O Hospital Universitário de Londrina está em crise. No início do ano, o governo do Paraná cortou R$ 12 milhões "
+     "do orçamento do hospital.", "R$ 12 milhões",
+     {"lemma": "cortar", "kind": "cut", "payer": "Paraná", "recipient": "Hospital Universitário de Londrina"}),
 ]  # fmt: skip
 
 

@@ -186,6 +186,9 @@ MUNICIPAL_BODIES: frozenset[str] = frozenset(["prefeitura"])
 # Verbs whose subject receives an amount introduced by `com` (`Janaúba e Salinas ficaram com R$ 2,1
 # milhões cada`): with `com`, the support verb is the action.
 RECEIVING_WITH: frozenset[str] = frozenset(["ficar"])
+# Verbs whose subject gives, unless the text says where the money comes from: then it secured the
+# money and receives it (`garantiu 2,8 milhões de euros do programa Alentejo 2030`).
+SECURING: frozenset[str] = frozenset(["garantir", "assegurar"])
 
 # Verbs that approve a loan or a financing the subject itself grants (`o BID aprovou empréstimo de
 # US$ 150 milhões`): with a debt or investment noun, the subject pays.
@@ -355,8 +358,9 @@ BUDGETS: frozenset[str] = frozenset(["orçamento", "tesouro", "caixa", "recurso"
 # Words after an anaphor noun that make it no anaphor (`o governo federal` is not the state named before).
 NOT_ANAPHOR_AFTER: frozenset[str] = frozenset(["federal"])
 
-# Nouns for where money is kept: the owner after `de` is the party (`aos cofres do município`).
-COFFERS: frozenset[str] = frozenset(["cofre", "cofres", "caixa", "conta", "tesouro"])
+# Nouns for where money is kept: the owner after `de` is the party (`aos cofres do município`, `do
+# orçamento do hospital`).
+COFFERS: frozenset[str] = frozenset(["cofre", "cofres", "caixa", "conta", "tesouro", "orçamento"])
 
 # Nouns of collecting money: the place they happen in receives (`a arrecadação do ICMS em Goiás`).
 COLLECTING: frozenset[str] = frozenset(["arrecadação"])
