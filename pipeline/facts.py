@@ -213,7 +213,10 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             # `seis municípios do Cariri são contemplados com R$ 10,8 milhões`
             endowed = _passive_subject(ctx, verb) if _passive(verb) else _object_party(ctx, verb, span, noun)
             recipient = recipient if recipient is not None else endowed
-        if kind == "fine" and verb_lemma in words.IMPOSING:
+        if kind == "fine" and verb_lemma in words.IMPOSING and _passive(verb):
+            # `a concessionária foi multada em R$ 1,6 milhão pelo Procon`: the one fined pays
+            payer, recipient = _passive_subject(ctx, verb), subject
+        elif kind == "fine" and verb_lemma in words.IMPOSING:
             # `o Procon multou a operadora em R$ 7,4 milhões`: the subject receives, the one fined pays
             payer = _object_party(ctx, verb, span, noun) or (recipient if recipient is not subject else None)
             recipient = subject

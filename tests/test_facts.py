@@ -244,6 +244,14 @@ ROWS = [
     ("O Hospital Universitário de Londrina está em crise. No início do ano, o governo do Paraná cortou R$ 12 milhões "
      "do orçamento do hospital.", "R$ 12 milhões",
      {"lemma": "cortar", "kind": "cut", "payer": "Paraná", "recipient": "Hospital Universitário de Londrina"}),
+    # a fine in the passive: the one fined pays; `o banco` after the Caixa; `a agência`
+    ("A concessionária Luz Norte Distribuidora S.A. já havia sido multada em R$ 1,6 milhão pelo Procon do Acre.",
+     "R$ 1,6 milhão", {"lemma": "multar", "kind": "fine", "payer": "Luz Norte Distribuidora S.A."}),
+    ("A Caixa Econômica Federal entregou as casas. Em 2024, o banco contratou R$ 1,3 bilhão em habitação popular.",
+     "R$ 1,3 bilhão", {"lemma": "contratar", "payer": "Caixa Econômica Federal"}),
+    ("A Agência Nacional de Mineração (ANM) arrecadou a compensação. A agência distribuiu R$ 414 milhões ao "
+     "município de Parauapebas.", "R$ 414 milhões",
+     {"lemma": "distribuir", "payer": "Agência Nacional de Mineração", "recipient": "Parauapebas"}),
 ]  # fmt: skip
 
 

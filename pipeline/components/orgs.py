@@ -42,6 +42,13 @@ _HEADS = "|".join(regex.escape(h).replace(r"\ ", _SP) for h in sorted(ORG_HEADS,
 _NOT_JOINED = rf"(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?!e\s+\p{{Lu}}{{2,}}s?(?![\p{{L}}]))"
 _JOIN = rf"(?:{_NOT_JOINED}(?:{_CONN}){_SP}){{0,2}}"
 HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:{_SP}{_JOIN}{_CAP_WORD})+")
+# A company by its legal form: capitalised words before `S.A.`, `S/A`, `Ltda.` or `EIRELI`
+# (`Luz Norte Distribuidora S.A.`, `Construtora Serra Branca Ltda.`), the form included.
+COMPANY_NAME = regex.compile(
+    rf"(?<![\p{{L}}\-])(?!(?:A|O|As|Os|À|Ao|Aos|Da|Do|Das|Dos|Na|No|Em|E|Pela|Pelo|Com|Para){_SP})"
+    rf"\p{{Lu}}[\p{{L}}&\-']*(?:{_SP}(?:(?:d[aeo]s?|e|&){_SP})?\p{{Lu}}[\p{{L}}&\-']*){{0,5}}"
+    rf"{_SP}(?:S\.A\.|S\.A(?![\p{{L}}])|S/A|Ltda\.?|EIRELI|Eireli)"
+)
 _MAX_WORDS = 14
 
 
@@ -200,6 +207,10 @@ def find_orgs(text: str) -> list[Match]:
                 attrs["canonical"] = ACRONYMS[acr]
             out.append(Match(start, end, _label(acr), attrs))
     taken = [(m.start, m.end) for m in out]
+    for m in COMPANY_NAME.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Match(m.start(), m.end(), "ORG", {}))
+            taken.append((m.start(), m.end()))
     for m in HEADED_NAME.finditer(text):
         start, end = m.start(), _trim_connectors(text, m.start(), _cut_before_person(text, m.start(), m.end()))
         if not any(s < end and start < e for s, e in taken):

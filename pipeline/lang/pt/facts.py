@@ -300,7 +300,16 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "junta": (frozenset({"ORG"}), (("junta",),)),
     "ministério": (frozenset({"ORG"}), (("ministério",),)),
     "pasta": (frozenset({"ORG"}), (("ministério", "secretaria"),)),  # `a pasta`: a ministry or a secretaria
-    "banco": (frozenset({"ORG"}), (("banco",),)),
+    "banco": (frozenset({"ORG"}), (("banco", "caixa"),)),  # `o banco` after `Caixa Econômica Federal`
+    "agência": (frozenset({"ORG"}), (("agência",),)),
+    "fundação": (frozenset({"ORG"}), (("fundação",),)),
+    "instituto": (frozenset({"ORG"}), (("instituto",),)),
+    "departamento": (frozenset({"ORG"}), (("departamento",),)),
+    "superintendência": (frozenset({"ORG"}), (("superintendência",),)),
+    "tribunal": (frozenset({"ORG"}), (("tribunal",),)),
+    "câmara": (frozenset({"ORG"}), (("câmara",),)),
+    "federação": (frozenset({"ORG"}), (("federação",),)),
+    "confederação": (frozenset({"ORG"}), (("confederação",),)),
     "fundo": (frozenset({"ORG", "PROGRAM"}), (("fundo",),)),
     "secretaria": (frozenset({"ORG"}), (("secretaria",),)),
     "governo": (frozenset({"STATE"}), None),
