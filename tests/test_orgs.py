@@ -22,6 +22,8 @@ PAIRS = [
         "Emater",
     ),
     ("a Empresa Baiana de Águas e Saneamento (Embasa)", "Empresa Baiana de Águas e Saneamento", "Embasa"),
+    # the town a body is from is no part of its acronym's syllables
+    ("à Cooperativa dos Cajucultores de Picos (Coopcaju)", "Cooperativa dos Cajucultores de Picos", "Coopcaju"),
 ]
 
 
@@ -58,6 +60,12 @@ def test_acronym_defined_in_document_is_found_everywhere():
         ("a Secretaria de Estado de Saúde RS recebeu", "Secretaria de Estado de Saúde RS", "ORG"),
         # `e` before an acronym joins two bodies, not two halves of one name
         ("a Prefeitura de Olinda e DER fecharam", "Prefeitura de Olinda", "ORG"),
+        # head words of the third round; a company by its legal form, without the article before it
+        ("à Cooperativa dos Cajucultores de Picos", "Cooperativa dos Cajucultores de Picos", "ORG"),
+        ("a Santa Casa de Misericórdia de Crato", "Santa Casa de Misericórdia de Crato", "ORG"),
+        ("condenou a Luz Norte Distribuidora S.A. a pagar", "Luz Norte Distribuidora S.A.", "ORG"),
+        ("A Mineração Serra Norte S.A. pagou", "Mineração Serra Norte S.A.", "ORG"),
+        ("a Construtora Serra Branca Ltda. terá", "Construtora Serra Branca Ltda.", "ORG"),
     ],
 )
 def test_known_acronyms_and_headed_names(text, span, label):
