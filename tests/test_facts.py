@@ -252,6 +252,13 @@ ROWS = [
     ("A Agência Nacional de Mineração (ANM) arrecadou a compensação. A agência distribuiu R$ 414 milhões ao "
      "município de Parauapebas.", "R$ 414 milhões",
      {"lemma": "distribuir", "payer": "Agência Nacional de Mineração", "recipient": "Parauapebas"}),
+    # more money verbs (third round): `contar com`, `bancar`, `indicar` (a member's emendas)
+    ("O Hospital São José de Lagarto vai contar com R$ 500 mil para ampliar o setor de hemodiálise.", "R$ 500 mil",
+     {"lemma": "contar", "recipient": "Hospital São José de Lagarto"}),
+    ("A Prefeitura de Rondonópolis vai bancar R$ 3 milhões em obras de drenagem.", "R$ 3 milhões",
+     {"lemma": "bancar", "kind": "investment", "payer": "Prefeitura de Rondonópolis"}),
+    ("A deputada federal Carla Ventura Resende indicou R$ 3,4 milhões para hospitais do Sul de Minas.",
+     "R$ 3,4 milhões", {"lemma": "indicar", "payer": "Carla Ventura Resende"}),
 ]  # fmt: skip
 
 

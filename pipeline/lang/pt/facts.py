@@ -40,6 +40,12 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "devolver": ("transfer", "payer"),
     "reforçar": ("transfer", "payer"),  # `reforça merenda com R$ 14 milhões`
     "sair": ("transfer", None),  # `800 mil euros saem do orçamento municipal`
+    "indicar": ("transfer", "payer"),  # `a deputada indicou R$ 3,4 milhões para hospitais` (emendas)
+    "patrocinar": ("transfer", "payer"),
+    "bancar": ("investment", "payer"),  # `vai bancar R$ 3 milhões em obras`
+    "suportar": ("investment", "payer"),  # PT-PT: `serão suportados pela autarquia`
+    "indenizar": ("other", "payer"),
+    "recolher": ("revenue", "payer"),  # `a mineradora recolheu R$ 690 milhões em royalties`
     # transfers: the subject receives
     "receber": ("transfer", "recipient"),
     "obter": ("transfer", "recipient"),
@@ -185,7 +191,7 @@ MUNICIPAL_BODIES: frozenset[str] = frozenset(["prefeitura"])
 
 # Verbs whose subject receives an amount introduced by `com` (`Janaúba e Salinas ficaram com R$ 2,1
 # milhões cada`): with `com`, the support verb is the action.
-RECEIVING_WITH: frozenset[str] = frozenset(["ficar"])
+RECEIVING_WITH: frozenset[str] = frozenset(["ficar", "contar"])  # `vai contar com R$ 500 mil`
 # Verbs whose subject gives, unless the text says where the money comes from: then it secured the
 # money and receives it (`garantiu 2,8 milhões de euros do programa Alentejo 2030`).
 SECURING: frozenset[str] = frozenset(["garantir", "assegurar"])
