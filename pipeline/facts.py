@@ -208,7 +208,7 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 # `obteve do BNDES um crédito de R$ 85 milhões`, `os R$ 7,2 milhões que a Sesa prometeu`
                 payer = source or _source_before(ctx, verb, span) or _relative_payer(ctx, span)
         if recipient is None:
-            recipient = _recipient_before(ctx, verb, span)
+            recipient = _recipient_before(ctx, verb, span, relative=verb.i > span.end)
         if verb_lemma in words.ENDOWING:
             # `seis municípios do Cariri são contemplados com R$ 10,8 milhões`
             endowed = _passive_subject(ctx, verb) if _passive(verb) else _object_party(ctx, verb, span, noun)
@@ -307,6 +307,9 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
             # takes the action of the whole
             verb, noun, _ = _action(whole)
             return verb, noun, None
+    relative = _relative_verb(span)
+    if relative is not None:
+        return relative, None, None  # `os R$ 900 mil que o Estado transferiu ao município`
     if root.dep_ == "nmod" and any(c.dep_ == "case" for c in root.children):
         # `recebeu R$ 41 milhões dos R$ 68 milhões previstos para custeio`: the participle acts
         participle = _participle_after(span)
@@ -354,6 +357,21 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         if fallback is not None:
             return fallback, None, None
     return None, noun, below
+
+
+def _relative_verb(span: Span) -> Token | None:
+    """The money verb of a relative clause whose object is the amount (`os R$ 900 mil que o
+    Estado transferiu`), parsed as a relative clause or, as the model often does, as a clause
+    of its own that `que` opens."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "que":
+        return None
+    verb = doc[span.end].head
+    if verb.i <= span.end or _lemma(verb) not in words.VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "obj" and c.lower_ != "que" for c in verb.children):
+        return None  # `R$ 5 milhões que a prefeitura usou a verba`: the verb has its own object
+    return verb
 
 
 def _verb_before_colon(span: Span) -> Token | None:
@@ -821,10 +839,11 @@ def _phrase(token: Token) -> list[Token]:
     return [t for t in token.subtree if not (t.dep_ in ("acl", "acl:relcl", "appos") and t != token)][:12]
 
 
-def _recipient_before(ctx: _Context, verb: Token, span: Span) -> dict | None:
+def _recipient_before(ctx: _Context, verb: Token, span: Span, *, relative: bool = False) -> dict | None:
     """`repassou ao município R$ 2 milhões`: an oblique of the verb before the amount; or after the
-    verb where the amount is its subject (`2,4 milhões de euros cabem ao município de Chaves`)."""
-    subject = span.root.dep_.startswith("nsubj") or span.root.head.dep_.startswith("nsubj")
+    verb where the amount is its subject (`2,4 milhões de euros cabem ao município de Chaves`) or
+    the object of its relative clause (`os R$ 900 mil que o Estado transferiu ao município`)."""
+    subject = relative or span.root.dep_.startswith("nsubj") or span.root.head.dep_.startswith("nsubj")
     for child in verb.children:
         if child.dep_ in ("obl", "iobj", "obj") and (child.i < span.start or (subject and child.i > verb.i)):
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]

@@ -259,6 +259,9 @@ ROWS = [
      {"lemma": "bancar", "kind": "investment", "payer": "Prefeitura de Rondonópolis"}),
     ("A deputada federal Carla Ventura Resende indicou R$ 3,4 milhões para hospitais do Sul de Minas.",
      "R$ 3,4 milhões", {"lemma": "indicar", "payer": "Carla Ventura Resende"}),
+    # the amount the object of a relative clause (parsed as a clause of its own that `que` opens)
+    ("Na cerimônia, o prefeito agradeceu os R$ 900 mil que o Estado do Piauí transferiu ao município de Picos.",
+     "R$ 900 mil", {"lemma": "transferir", "payer": "Piauí", "recipient": "Picos"}),
 ]  # fmt: skip
 
 
