@@ -27,7 +27,9 @@ _PAREN = regex.compile(rf"\((?P<acr>{_ACRONYM})\)")
 _DASH = regex.compile(r"(?<![\p{L}\d])(?P<acr>\p{Lu}{2,}[\p{Lu}\d]*)\s+[-–—]\s+(?=\p{Lu})")
 _WORD = regex.compile(r"[\p{L}][\p{L}\-']*")
 # A currency's letters are no name word (`pelo Ministério das Cidades R$ 8 milhões`, `US$`).
-_CAP_WORD = r"(?:\p{Lu}[\p{L}\-']*(?![\p{L}$])|\d+ª?)"
+# An abbreviation inside a name (`Hospital Prisional S. João de Deus`, `Escola Pe. Anchieta`) keeps
+# its dot when another capitalised word follows.
+_CAP_WORD = r"(?:\p{Lu}\p{Ll}{0,2}\.(?=[^\S\n]+\p{Lu})|\p{Lu}[\p{L}\-']*(?![\p{L}$.])|\p{Lu}[\p{L}\-']*(?=\.)|\d+ª?)"
 # `em`/`no`/`na` join a body to where it is (`Instituto Curie em Paris`), not to its own name.
 _CONN = "|".join(sorted(CONNECTORS - {"em", "no", "na", "nos", "nas"}, key=len, reverse=True))
 # Words of one name are joined by spaces, never by a line break (a heading is not part of the

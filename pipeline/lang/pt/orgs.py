@@ -78,7 +78,6 @@ ORG_HEADS: tuple[str, ...] = (
     "Senado Federal",
     "Serviço",
     "Sindicato",
-    "Sociedade",
     "Superintendência",
     "Supremo Tribunal",
     "Tribunal",
