@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from .lang.pt import facts as words
@@ -88,8 +89,9 @@ def _entity_index(doc: Doc, entities: list[dict], to_original) -> list[int | Non
     spans = sorted((m["start"], m["end"], i) for i, e in enumerate(entities) for m in e["mentions"])
     starts = [s for s, _, _ in spans]
     out: list[int | None] = []
-    for tok in doc:
-        start, end = to_original(tok.idx, tok.idx + len(tok))
+    # the words' offsets as plain lists: a Token object per word costs more than the lookup itself
+    for idx, length in doc.to_array([IDX, LENGTH]).tolist():
+        start, end = to_original(idx, idx + length)
         k = bisect_right(starts, start) - 1
         lowest = k - 2  # the three mentions starting at or before the token
         found = None
