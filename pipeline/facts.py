@@ -191,7 +191,14 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
                 recipient = recipient if recipient is not None else affected
             else:
                 subject = affected
-        item = _list_item_party(ctx, span)
+        gapped = _gapped_party(ctx, span)
+        item = _list_item_party(ctx, span) if gapped is None else None
+        if gapped is not None:
+            # `Janaúba receberá R$ 820 mil e Pirapora, R$ 760 mil`: the name stands for the verb's subject
+            if subject_role == "recipient":
+                subject = gapped
+            else:
+                recipient = recipient if recipient is not None else gapped
         if item is not None:
             # `A autarquia dividiu os recursos: Quixadá (R$ 4,2 milhões), …`: the item's name
             # receives, whoever shares the money out gives it
@@ -452,6 +459,26 @@ def _list_item_party(ctx: _Context, span: Span) -> dict | None:
 _ITEM_MARKS = frozenset(["-", "–", "•", "*", ";", "."])
 
 
+def _gapped_party(ctx: _Context, span: Span) -> dict | None:
+    """A name and a comma before the amount, the verb left out (`João Pessoa fica com R$ 6,1 milhões
+    e Campina Grande, com R$ 4,3 milhões`; `Ceará, R$ 118 milhões; Bahia, R$ 97 milhões`)."""
+    doc, k = ctx.doc, span.start - 1
+    if k >= 0 and doc[k].lower_ == "com":
+        k -= 1
+    if k < 1 or doc[k].text != "," or not _is_party(ctx, doc[k - 1]):
+        return None
+    first = k - 1
+    while first > 0 and ctx.entity_of[first - 1] == ctx.entity_of[k - 1]:
+        first -= 1
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and before.lower_ not in _GAP_OPENERS and "\n" not in before.text:
+        return None  # `Em Picos, R$ 2 milhões …`: a place the clause is about, no gapped subject
+    return _entity_ref(ctx, doc[k - 1], "list")
+
+
+_GAP_OPENERS = frozenset([",", ";", ":", "e"])
+
+
 def _is_subject(token: Token | None) -> bool:
     return token is not None and token.dep_.startswith("nsubj")
 
@@ -654,6 +681,7 @@ def _anaphor(ctx: _Context, tok: Token) -> dict | None:
 
 
 _MUNICIPAL_ORGS = tuple(fold(w).lower() + " " for w in words.MUNICIPAL_ORG_PREFIXES)
+_GOVERNMENT = tuple(fold(w).lower() for w in words.GOVERNMENT_BODIES)
 
 
 def _fits(ctx: _Context, ent: dict, needed: tuple[str, ...] | str | None) -> bool:
@@ -663,6 +691,8 @@ def _fits(ctx: _Context, ent: dict, needed: tuple[str, ...] | str | None) -> boo
         return True
     if needed == words.COMPANY:
         return _company(ctx, ent)
+    if needed == words.NOT_GOVERNMENT:
+        return not fold(ent["canonical"]).lower().startswith(_GOVERNMENT)
     name = fold(ent["canonical"]).lower()
     if ent["label"] == "PER":
         name = fold(" ".join(ent["attributes"].get("roles", []))).lower()
@@ -1030,6 +1060,8 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
                 return _entity_ref(ctx, body[k + 1], "preposition")
     if first.lemma_.lower() in words.NAMING_NOUNS and len(body) > 1 and _is_party(ctx, body[1]):
         return _entity_ref(ctx, body[1], "preposition")  # `do programa Pé-de-Meia`
+    if first.pos_ == "NOUN" and len(body) > 1 and _label(ctx, body[1]) == "PER":
+        return _entity_ref(ctx, body[1], "preposition")  # `ao agricultor Josué Ribeiro Campelo`
     if first.lemma_.lower() in words.COFFERS and len(body) > 2 and body[1].lower_ in words.FROM:
         return _named(ctx, body[2:])  # `aos cofres do município`: the owner
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:

@@ -262,6 +262,16 @@ ROWS = [
     # the amount the object of a relative clause (parsed as a clause of its own that `que` opens)
     ("Na cerimônia, o prefeito agradeceu os R$ 900 mil que o Estado do Piauí transferiu ao município de Picos.",
      "R$ 900 mil", {"lemma": "transferir", "payer": "Piauí", "recipient": "Picos"}),
+    # fourth round: a gapped subject (`e Pirapora, R$ 760 mil`); a person after a common noun;
+    # `a entidade` is no body of government
+    ("Janaúba receberá R$ 820 mil e Pirapora, R$ 760 mil, os dois maiores valores.", "R$ 760 mil",
+     {"lemma": "receber", "recipient": "Pirapora"}),
+    ("O Departamento Nacional de Infraestrutura de Transportes (DNIT) foi condenado a pagar R$ 380 mil ao agricultor "
+     "Josué Ribeiro Campelo.", "R$ 380 mil", {"lemma": "pagar", "recipient": "Josué Ribeiro Campelo"}),
+    ("A Associação de Pais e Amigos dos Excepcionais (Apae) de Arcoverde comemorou. A Secretaria de Desenvolvimento "
+     "Social repassou R$ 700 mil à entidade para a compra de um micro-ônibus.", "R$ 700 mil",
+     {"lemma": "repassar", "payer": "Secretaria de Desenvolvimento Social",
+      "recipient": "Associação de Pais e Amigos dos Excepcionais"}),
 ]  # fmt: skip
 
 

@@ -294,8 +294,10 @@ HEDGES: frozenset[str] = frozenset(["poder", "dever", "pretender", "estimar", "p
 # A common noun that stands for a named entity said before it (`a prefeitura` after `Prefeitura de
 # Maceió`): the noun -> the labels it may refer to and the words one of which the entity's name
 # (a person's: their roles) must hold, alternatives tried in turn (the nearest entity of the first
-# that has one); None: any; COMPANY: a company (see COMPANY_CUES).
+# that has one); None: any; COMPANY: a company (see COMPANY_CUES); NOT_GOVERNMENT: a body that
+# is no ministry, secretaria, prefeitura... (GOVERNMENT_BODIES).
 COMPANY = "company"
+NOT_GOVERNMENT = "not government"
 ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | None]] = {
     "prefeitura": (frozenset({"ORG"}), (("prefeitura",),)),
     # PT-PT: the municipality's council; in Brazil a federal agency (FNDE, DNIT, Ibama, Sudene)
@@ -329,8 +331,8 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "universidade": (frozenset({"ORG"}), (("universidade",),)),
     "hospital": (frozenset({"ORG"}), (("hospital",),)),
     "companhia": (frozenset({"ORG"}), (("companhia",),)),
-    "entidade": (frozenset({"ORG"}), None),
-    "instituição": (frozenset({"ORG"}), None),
+    "entidade": (frozenset({"ORG"}), NOT_GOVERNMENT),  # `repassada à entidade pela Secretaria`: the Apae
+    "instituição": (frozenset({"ORG"}), NOT_GOVERNMENT),
     "empresa": (frozenset({"ORG"}), COMPANY),
     "estatal": (frozenset({"ORG"}), COMPANY),
     "construtora": (frozenset({"ORG"}), COMPANY),
@@ -345,6 +347,12 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "senador": (frozenset({"PER"}), (("senador",),)),
     "senadora": (frozenset({"PER"}), (("senador",),)),
 }
+
+# First words of the names of bodies of government (the ones `a entidade` does not stand for).
+GOVERNMENT_BODIES: tuple[str, ...] = (
+    "ministério", "secretaria", "prefeitura", "governo", "câmara", "tribunal", "assembleia", "procuradoria",
+    "controladoria", "senado", "supremo", "superior", "presidência", "casa civil",
+)  # fmt: skip
 
 # A company: an organisation the text introduces with one of these nouns (`a construtora Solar
 # Prime`), or whose name holds one of these words (`Itaipu Binacional`, `Vivaz Telecom`).

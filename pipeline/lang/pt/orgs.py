@@ -30,6 +30,7 @@ CONNECTORS: frozenset[str] = frozenset(
 # First words of an organisation's name (`Prefeitura de Montes Claros`, `Secretaria de Saúde`).
 ORG_HEADS: tuple[str, ...] = (
     "Agência",
+    "Arquidiocese",
     "Assembleia Legislativa",
     "Associação",
     "Autarquia",
@@ -53,6 +54,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Defesa Civil",
     "Delegacia",
     "Departamento",
+    "Diocese",
     "Diretoria",
     "Empresa",
     "Federação",
@@ -63,6 +65,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Gabinete",
     "Hospital",
     "Instituto",
+    "Irmandade",
     "Juizado",
     "Junta de Freguesia",
     "Ministério",
@@ -70,6 +73,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Observatório",
     "Ordem",
     "Organização",
+    "Paróquia",
     "Polícia",
     "Prefeitura",
     "Procuradoria",
