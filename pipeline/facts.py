@@ -245,7 +245,10 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
         signed = kind in _LENT or kind == "transfer"  # not a budget: `a universidade tinha orçamento de`
-        if payer is None and verb_lemma in words.SUPPORT_VERBS and signed and not _is_subject(below):
+        entitled = noun.lemma_.lower() == "direito" and verb_lemma in words.SUPPORT_VERBS
+        if entitled and recipient is None:
+            recipient = _subject(ctx, verb)  # `O Pará terá direito a R$ 162 milhões`
+        elif payer is None and verb_lemma in words.SUPPORT_VERBS and signed and not _is_subject(below):
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
         payer = None if subject_role != "payer" else payer
@@ -465,15 +468,23 @@ def _gapped_party(ctx: _Context, span: Span) -> dict | None:
     doc, k = ctx.doc, span.start - 1
     if k >= 0 and doc[k].lower_ == "com":
         k -= 1
-    if k < 1 or doc[k].text != "," or not _is_party(ctx, doc[k - 1]):
+    if k < 1 or doc[k].text != ",":
         return None
-    first = k - 1
-    while first > 0 and ctx.entity_of[first - 1] == ctx.entity_of[k - 1]:
+    last = k - 1
+    if doc[last].text == ")":  # `e o Clube de Regatas Brasil (CRB), com R$ 180 mil`: the name before its acronym
+        opening = next((j for j in range(last - 1, max(last - 4, 0), -1) if doc[j].text == "("), None)
+        last = opening - 1 if opening is not None else last
+    if not _is_party(ctx, doc[last]):
+        return None
+    first = last
+    while first > 0 and ctx.entity_of[first - 1] == ctx.entity_of[last]:
         first -= 1
+    if first > 1 and doc[first - 1].lower_ in ("o", "a", "os", "as"):
+        first -= 1  # `e o Murici Futebol Clube, com R$ 180 mil`
     before = doc[first - 1] if first > 0 else None
     if before is not None and before.lower_ not in _GAP_OPENERS and "\n" not in before.text:
         return None  # `Em Picos, R$ 2 milhões …`: a place the clause is about, no gapped subject
-    return _entity_ref(ctx, doc[k - 1], "list")
+    return _entity_ref(ctx, doc[last], "list")
 
 
 _GAP_OPENERS = frozenset([",", ";", ":", "e"])

@@ -272,6 +272,13 @@ ROWS = [
      "Social repassou R$ 700 mil à entidade para a compra de um micro-ônibus.", "R$ 700 mil",
      {"lemma": "repassar", "payer": "Secretaria de Desenvolvimento Social",
       "recipient": "Associação de Pais e Amigos dos Excepcionais"}),
+    # `ter direito a`; a gapped subject after an article; `confirmou a liberação de`
+    ("O Pará, maior beneficiado da região, terá direito a R$ 162 milhões.", "R$ 162 milhões",
+     {"lemma": "direito", "recipient": "Pará"}),
+    ("A Agremiação Sportiva Arapiraquense (ASA) será beneficiada com R$ 350 mil, e o Clube de Regatas Brasil (CRB), "
+     "com R$ 180 mil.", "R$ 180 mil", {"lemma": "beneficiar", "recipient": "Clube de Regatas Brasil"}),
+    ("A Secretaria da Saúde do Ceará (Sesa) confirmou a liberação de R$ 350 mil para a compra de uma ambulância.",
+     "R$ 350 mil", {"lemma": "liberação", "payer": "Secretaria da Saúde do Ceará"}),
 ]  # fmt: skip
 
 

@@ -101,6 +101,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
 # investimento é de R$ 12,8 milhões`, `a multa de R$ 500`): lemma -> kind.
 NOUNS: dict[str, str] = {
     "repasse": "transfer",
+    "liberação": "transfer",  # `confirmou a liberação de R$ 350 mil`
+    "direito": "transfer",  # `terá direito a R$ 162 milhões`: who has the right receives
     "transferência": "transfer",
     "convênio": "transfer",
     "contrato": "transfer",
@@ -161,7 +163,7 @@ NOUNS: dict[str, str] = {
 SUPPORT_VERBS: frozenset[str] = frozenset(
     ["ser", "estar", "ficar", "ter", "haver", "contar", "chegar", "somar", "totalizar", "prever", "incluir",
      "envolver", "representar", "atingir", "alcançar", "ultrapassar", "assinar", "firmar", "lançar", "abrir",
-     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer", "continuar", "permanecer"]
+     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer", "continuar", "permanecer", "confirmar"]
 )  # fmt: skip
 
 # Nouns that stand between an amount and a verb without being an action on it (`com valores entre
