@@ -66,6 +66,9 @@ def test_acronym_defined_in_document_is_found_everywhere():
         ("condenou a Luz Norte Distribuidora S.A. a pagar", "Luz Norte Distribuidora S.A.", "ORG"),
         ("A Mineração Serra Norte S.A. pagou", "Mineração Serra Norte S.A.", "ORG"),
         ("a Construtora Serra Branca Ltda. terá", "Construtora Serra Branca Ltda.", "ORG"),
+        # clubs: a head word, or `Futebol Clube` after the name
+        ("e o Murici Futebol Clube, com", "Murici Futebol Clube", "ORG"),
+        ("O Esporte Clube Laranjal recebeu", "Esporte Clube Laranjal", "ORG"),
         # an abbreviation inside a name keeps its dot
         ("no Hospital Prisional S. João de Deus, em", "Hospital Prisional S. João de Deus", "ORG"),
     ],

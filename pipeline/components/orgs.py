@@ -45,11 +45,12 @@ _NOT_JOINED = rf"(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?!e\s+
 _JOIN = rf"(?:{_NOT_JOINED}(?:{_CONN}){_SP}){{0,2}}"
 HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:{_SP}{_JOIN}{_CAP_WORD})+")
 # A company by its legal form: capitalised words before `S.A.`, `S/A`, `Ltda.` or `EIRELI`
-# (`Luz Norte Distribuidora S.A.`, `Construtora Serra Branca Ltda.`), the form included.
+# (`Luz Norte Distribuidora S.A.`, `Construtora Serra Branca Ltda.`), the form included; a club
+# the same way (`Murici Futebol Clube`).
 COMPANY_NAME = regex.compile(
     rf"(?<![\p{{L}}\-])(?!(?:A|O|As|Os|À|Ao|Aos|Da|Do|Das|Dos|Na|No|Em|E|Pela|Pelo|Com|Para){_SP})"
     rf"\p{{Lu}}[\p{{L}}&\-']*(?:{_SP}(?:(?:d[aeo]s?|e|&){_SP})?\p{{Lu}}[\p{{L}}&\-']*){{0,5}}"
-    rf"{_SP}(?:S\.A\.|S\.A(?![\p{{L}}])|S/A|Ltda\.?|EIRELI|Eireli)"
+    rf"{_SP}(?:S\.A\.|S\.A(?![\p{{L}}])|S/A|Ltda\.?|EIRELI|Eireli|(?:Futebol|Esporte|Atlético){_SP}Clube(?![\p{{L}}]))"
 )
 _MAX_WORDS = 14
 
