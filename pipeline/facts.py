@@ -242,6 +242,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _noun_recipient(ctx, noun, span) or (_recipient_before(ctx, verb, span) if verb else None)
         if recipient is None and noun.lemma_.lower() in words.COLLECTING:
             recipient = _collector(ctx, noun, span)  # `a arrecadação do ICMS em Goiás somou R$ 2,1 bilhões`
+        if recipient is None and kind == "debt":
+            recipient = _creditor(ctx, noun)  # `a dívida dos municípios com o INSS chegou a R$ 248 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
         signed = kind in _LENT or kind == "transfer"  # not a budget: `a universidade tinha orçamento de`
@@ -832,6 +834,14 @@ def _collector(ctx: _Context, noun: Token, span: Span) -> dict | None:
     return None
 
 
+def _creditor(ctx: _Context, noun: Token) -> dict | None:
+    """The `com` phrase of a debt: whom it is owed to."""
+    for child in noun.children:
+        if any(c.dep_ == "case" and c.lower_ == "com" for c in child.children):
+            return _party(ctx, _phrase(child), "preposition")
+    return None
+
+
 def _noun_payer(ctx: _Context, noun: Token, span: Span) -> dict | None:
     """The `de` phrase of a giving noun (`a contrapartida do município`, `o empréstimo da Caixa`)."""
     if noun.lemma_.lower() not in words.PAYER_OF:
@@ -1005,6 +1015,9 @@ def _tail(
                     recipient = named  # `destinados ao município de Caucaia`
                 elif purpose is None:
                     purpose = _span(ctx, doc[i:j])
+            elif low == "em" and len(body) > 2 and body[0].lower_ == "favor" and body[1].lower_ in words.FROM:
+                if recipient is None:
+                    recipient = _named(ctx, body[2:])  # `depositou R$ 150 mil em favor de Josué Campelo`
             elif low in words.TO and i > 0 and doc[i - 1].lower_ == "junto":
                 if party is not None and source is None:
                     source = party  # `captou R$ 7,5 milhões junto à Finep`: where it comes from

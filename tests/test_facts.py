@@ -279,6 +279,11 @@ ROWS = [
      "com R$ 180 mil.", "R$ 180 mil", {"lemma": "beneficiar", "recipient": "Clube de Regatas Brasil"}),
     ("A Secretaria da Saúde do Ceará (Sesa) confirmou a liberação de R$ 350 mil para a compra de uma ambulância.",
      "R$ 350 mil", {"lemma": "liberação", "payer": "Secretaria da Saúde do Ceará"}),
+    # whom a debt is owed to (`com`); `em favor de`
+    ("A dívida previdenciária dos municípios com o Instituto Nacional do Seguro Social (INSS) chegou a R$ 248 bilhões.",
+     "R$ 248 bilhões", {"lemma": "dívida", "kind": "debt", "recipient": "Instituto Nacional do Seguro Social"}),
+    ("O Departamento Nacional de Infraestrutura de Transportes (DNIT) depositou em juízo R$ 150 mil em favor de Josué "
+     "Ribeiro Campelo em 2020.", "R$ 150 mil", {"lemma": "depositar", "recipient": "Josué Ribeiro Campelo"}),
 ]  # fmt: skip
 
 
