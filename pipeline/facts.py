@@ -647,6 +647,16 @@ def _entity_ref(ctx: _Context, tok: Token, how: str) -> dict | None:
 _ANAPHOR_WORDS = frozenset(fold(w).lower() for w in words.ANAPHORS)
 
 
+def _folded_needs(needed):
+    """An anaphor's alternatives with their words folded once, not at every entity compared."""
+    if isinstance(needed, tuple):
+        return tuple(tuple(fold(w).lower() for w in alternative) for alternative in needed)
+    return needed
+
+
+_ANAPHOR_RULES = {noun: (labels, _folded_needs(needed)) for noun, (labels, needed) in words.ANAPHORS.items()}
+
+
 def _label(ctx: _Context, tok: Token) -> str | None:
     i = ctx.entity_of[tok.i]
     return None if i is None else ctx.entities[i]["label"]
@@ -659,7 +669,7 @@ def _is_party(ctx: _Context, tok: Token) -> bool:
 
 def _anaphor(ctx: _Context, tok: Token) -> dict | None:
     """`a prefeitura` after `Prefeitura de Maceió`: the nearest entity before it that fits."""
-    rule = words.ANAPHORS.get(tok.lemma_.lower()) or words.ANAPHORS.get(tok.lower_)
+    rule = _ANAPHOR_RULES.get(tok.lemma_.lower()) or _ANAPHOR_RULES.get(tok.lower_)
     if rule is None:
         return None
     if tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ in words.NOT_ANAPHOR_AFTER:
@@ -706,10 +716,11 @@ def _fits(ctx: _Context, ent: dict, needed: tuple[str, ...] | str | None) -> boo
         return _company(ctx, ent)
     if needed == words.NOT_GOVERNMENT:
         return not fold(ent["canonical"]).lower().startswith(_GOVERNMENT)
-    name = fold(ent["canonical"]).lower()
     if ent["label"] == "PER":
         name = fold(" ".join(ent["attributes"].get("roles", []))).lower()
-    return any(fold(w).lower() in name for w in needed)
+    else:
+        name = fold(ent["canonical"]).lower()
+    return any(w in name for w in needed)  # `needed` folded already (`_ANAPHOR_RULES`)
 
 
 def _company(ctx: _Context, ent: dict) -> bool:
