@@ -52,6 +52,8 @@ COMPANY_NAME = regex.compile(
     rf"\p{{Lu}}[\p{{L}}&\-']*(?:{_SP}(?:(?:d[aeo]s?|e|&){_SP})?\p{{Lu}}[\p{{L}}&\-']*){{0,5}}"
     rf"{_SP}(?:S\.A\.|S\.A(?![\p{{L}}])|S/A|Ltda\.?|EIRELI|Eireli|(?:Futebol|Esporte|Atlético){_SP}Clube(?![\p{{L}}]))"
 )
+# Every match of COMPANY_NAME holds one of these.
+_LEGAL_FORMS = ("S.A", "S/A", "Ltda", "EIRELI", "Eireli", "Clube")
 _MAX_WORDS = 14
 
 
@@ -210,7 +212,9 @@ def find_orgs(text: str) -> list[Match]:
                 attrs["canonical"] = ACRONYMS[acr]
             out.append(Match(start, end, _label(acr), attrs))
     taken = [(m.start, m.end) for m in out]
-    for m in COMPANY_NAME.finditer(text):
+    # the legal form is rare, and the pattern tries every capitalised word: look for the form first
+    forms = any(form in text for form in _LEGAL_FORMS)
+    for m in COMPANY_NAME.finditer(text) if forms else ():
         if not any(s < m.end() and m.start() < e for s, e in taken):
             out.append(Match(m.start(), m.end(), "ORG", {}))
             taken.append((m.start(), m.end()))
