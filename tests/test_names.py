@@ -175,7 +175,19 @@ def test_one_person_one_label(nlp, text, ents, expected):
 
 
 @pytest.mark.parametrize(
-    ("name", "label"), [("China", "LOC"), ("PSDB", "ORG"), ("PMDB", "ORG"), ("Senado", "ORG"), ("Ana", None)]
+    ("name", "label"),
+    [
+        ("China", "LOC"),
+        ("PSDB", "ORG"),
+        ("PMDB", "ORG"),
+        ("Senado", "ORG"),
+        ("Ana", None),
+        ("ANGOLA", "LOC"),  # a headline in capitals
+        ("RIO DE JANEIRO", "LOC"),
+        ("SENADO", "ORG"),
+        ("EUA", "LOC"),  # an acronym as it stands
+        ("ANA", None),
+    ],
 )
 def test_known_label(name, label):
     assert known_label(name) == label

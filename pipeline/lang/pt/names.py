@@ -83,12 +83,29 @@ def capital_share(word: str, *, min_count: int = 10) -> float | None:
 
 
 def known_label(name: str) -> str | None:
-    """The label a gazetteer gives a whole name (`China` LOC, `PSDB` ORG, `Senado` ORG), or None."""
+    """The label a gazetteer gives a whole name (`China` LOC, `PSDB` ORG, `Senado` ORG), or None.
+    A name in capitals is also looked up as written in a sentence (`ANGOLA` in a headline is
+    `Angola`); acronyms are looked up as they stand first (`PT`, `EUA`)."""
+    label = _known(name)
+    if label is None and len(name) > 3 and name.isupper():
+        label = _known(_sentence_case(name))
+    return label
+
+
+def _known(name: str) -> str | None:
     if name in places():
         return "LOC"
     if name in parties() or name in bodies():
         return "ORG"
     return None
+
+
+_LOWER_WORDS = frozenset({"de", "da", "do", "das", "dos", "e"})
+
+
+def _sentence_case(name: str) -> str:
+    """`RIO DE JANEIRO` -> `Rio de Janeiro`."""
+    return " ".join(w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in name.split(" "))
 
 
 # How sure Wikipedia's links must be before their label overrides the model's: chosen on UNER
