@@ -204,6 +204,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             # receives, whoever shares the money out gives it
             recipient = recipient if recipient is not None else item
             subject_role = "payer" if subject is not None and subject["entity"] != item["entity"] else subject_role
+        if subject_role == "payer" and verb_lemma in words.SECURING and recipient is None and _secures(ctx, subject):
+            subject_role = "recipient"  # `O Consórcio de Saúde do Cariri garantiu R$ 4,8 milhões para ampliar`
         if subject_role == "payer":
             payer = subject
         elif subject_role == "recipient":
@@ -721,6 +723,17 @@ def _fits(ctx: _Context, ent: dict, needed: tuple[str, ...] | str | None) -> boo
     else:
         name = fold(ent["canonical"]).lower()
     return any(w in name for w in needed)  # `needed` folded already (`_ANAPHOR_RULES`)
+
+
+_SECURING_FOR_ITSELF = tuple(fold(w) for w in words.SECURING_FOR_ITSELF)
+
+
+def _secures(ctx: _Context, party: dict | None) -> bool:
+    """Is a subject that `garante` money one that secures it for itself (`SECURING_FOR_ITSELF`)?"""
+    if party is None or party.get("entity") is None:
+        return False
+    ent = ctx.entities[party["entity"]]
+    return ent["label"] == "LOC" or fold(ent["canonical"]).lower().startswith(_SECURING_FOR_ITSELF)
 
 
 def _company(ctx: _Context, ent: dict) -> bool:

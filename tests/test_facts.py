@@ -284,6 +284,14 @@ ROWS = [
      "R$ 248 bilhões", {"lemma": "dívida", "kind": "debt", "recipient": "Instituto Nacional do Seguro Social"}),
     ("O Departamento Nacional de Infraestrutura de Transportes (DNIT) depositou em juízo R$ 150 mil em favor de Josué "
      "Ribeiro Campelo em 2020.", "R$ 150 mil", {"lemma": "depositar", "recipient": "Josué Ribeiro Campelo"}),
+    # a consortium that `garante` money secures it; a deputy gives it; one body `ao` another is two
+    ("O Consórcio de Saúde do Cariri garantiu R$ 4,8 milhões para ampliar a Policlínica Regional.",
+     "R$ 4,8 milhões", {"lemma": "garantir", "payer": None, "recipient": "Consórcio de Saúde do Cariri"}),
+    ("O deputado federal Raimundo Sátiro Bezerra garantiu R$ 2,4 milhões para a compra de um tomógrafo.",
+     "R$ 2,4 milhões", {"lemma": "garantir", "payer": "Raimundo Sátiro Bezerra"}),
+    ("Os R$ 2,4 milhões serão transferidos pelo Ministério da Saúde ao Fundo Municipal de Saúde de Juazeiro do Norte.",
+     "R$ 2,4 milhões", {"lemma": "transferir", "payer": "Ministério da Saúde",
+                        "recipient": "Fundo Municipal de Saúde de Juazeiro do Norte"}),
 ]  # fmt: skip
 
 

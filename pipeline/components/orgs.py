@@ -41,7 +41,13 @@ _HEADS = "|".join(regex.escape(h).replace(r"\ ", _SP) for h in sorted(ORG_HEADS,
 # Nor `e` before another body's head word (`Confederação Nacional dos Municípios e Associação
 # Mineira de Municípios` is two bodies), nor `e` before an acronym (`Tribunal Regional Eleitoral e
 # PMs do Batalhão de Choque`).
-_NOT_JOINED = rf"(?!e\s+(?:o|a|os|as)\s)(?!e\s+(?:{_HEADS})(?![\p{{L}}]))(?!e\s+\p{{Lu}}{{2,}}s?(?![\p{{L}}]))"
+# Nor `ao`/`à`/`para` before a head word: the money goes from one body to another (`pelo Ministério
+# da Saúde ao Fundo Municipal de Saúde`), where a name's own `ao` is followed by no body
+# (`Fundação de Amparo à Pesquisa`).
+_NOT_JOINED = (
+    rf"(?!e\s+(?:o|a|os|as)\s)(?!(?:e|a|à|às|ao|aos|para)\s+(?:{_HEADS})(?![\p{{L}}]))"
+    rf"(?!e\s+\p{{Lu}}{{2,}}s?(?![\p{{L}}]))"
+)
 _JOIN = rf"(?:{_NOT_JOINED}(?:{_CONN}){_SP}){{0,2}}"
 HEADED_NAME = regex.compile(rf"(?<![\p{{L}}])(?:{_HEADS})(?:{_SP}{_JOIN}{_CAP_WORD})+")
 # A company by its legal form: capitalised words before `S.A.`, `S/A`, `Ltda.` or `EIRELI`

@@ -197,6 +197,13 @@ RECEIVING_WITH: frozenset[str] = frozenset(["ficar", "contar"])  # `vai contar c
 # Verbs whose subject gives, unless the text says where the money comes from: then it secured the
 # money and receives it (`garantiu 2,8 milhões de euros do programa Alentejo 2030`).
 SECURING: frozenset[str] = frozenset(["garantir", "assegurar"])
+# ...and without a source, when the subject is one of these (or a municipality), it secured money
+# for itself (`O Consórcio de Saúde do Cariri garantiu R$ 4,8 milhões para ampliar a policlínica`);
+# a person, a government or a funder that `garante` money gives it (`o deputado garantiu`).
+SECURING_FOR_ITSELF: tuple[str, ...] = (
+    "consórcio", "cooperativa", "associação", "universidade", "hospital", "santa casa", "apae", "instituto federal",
+    "câmara municipal", "câmara de", "junta de freguesia", "escola", "fundação hospitalar",
+)  # fmt: skip
 
 # Verbs that approve a loan or a financing the subject itself grants (`o BID aprovou empréstimo de
 # US$ 150 milhões`): with a debt or investment noun, the subject pays.
