@@ -254,6 +254,9 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _subject(ctx, verb)  # `O Pará terá direito a R$ 162 milhões`
         elif payer is None and verb_lemma in words.SUPPORT_VERBS and signed and not _is_subject(below):
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
+    if payer is None and kind in _GIVING:
+        # `a Paraíba recebeu R$ 412 milhões nessa modalidade, repassados pelo FNDE`
+        payer = _participle_agent(ctx, span, sent.end)
     if payer is not None and recipient is not None and payer["entity"] == recipient["entity"]:
         payer = None if subject_role != "payer" else payer
         recipient = recipient if payer is None else None
@@ -657,6 +660,8 @@ def _folded_needs(needed):
 
 
 _ANAPHOR_RULES = {noun: (labels, _folded_needs(needed)) for noun, (labels, needed) in words.ANAPHORS.items()}
+# a hurried hand's `o municipio`, `a camara` (the spelling step leaves some lost accents)
+_ANAPHOR_RULES.update({fold(noun): rule for noun, rule in _ANAPHOR_RULES.items() if fold(noun) not in _ANAPHOR_RULES})
 
 
 def _label(ctx: _Context, tok: Token) -> str | None:
@@ -907,6 +912,21 @@ def _agent(ctx: _Context, verb: Token) -> dict | None:
     return None
 
 
+def _participle_agent(ctx: _Context, span: Span, end: int) -> dict | None:
+    """The agent of a giving verb's participle that follows the amount in its clause (`R$ 412
+    milhões nessa modalidade, repassados pelo FNDE`); nothing past a finite verb or another amount."""
+    for token in span.doc[span.end : min(span.end + _PARTICIPLE_REACH, end)]:
+        if token.ent_type_ == "MONEY" or "Fin" in token.morph.get("VerbForm"):
+            return None
+        giving = words.VERBS.get(token.lemma_.lower(), (None, None))[1] == "payer"
+        if giving and token.pos_ == "VERB" and token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):
+            return _agent(ctx, token)
+    return None
+
+
+_PARTICIPLE_REACH = 8
+
+
 def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in verb.children)
 
@@ -1110,7 +1130,8 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         return _entity_ref(ctx, body[1], "preposition")  # `do programa Pé-de-Meia`
     if first.pos_ == "NOUN" and len(body) > 1 and _label(ctx, body[1]) == "PER":
         return _entity_ref(ctx, body[1], "preposition")  # `ao agricultor Josué Ribeiro Campelo`
-    if first.lemma_.lower() in words.COFFERS and len(body) > 2 and body[1].lower_ in words.FROM:
+    coffers = first.lemma_.lower() in words.COFFERS or first.lower_ in words.COFFERS  # the lemmatiser's `cofr`
+    if coffers and len(body) > 2 and body[1].lower_ in words.FROM:
         return _named(ctx, body[2:])  # `aos cofres do município`: the owner
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
         if (

@@ -292,6 +292,13 @@ ROWS = [
     ("Os R$ 2,4 milhões serão transferidos pelo Ministério da Saúde ao Fundo Municipal de Saúde de Juazeiro do Norte.",
      "R$ 2,4 milhões", {"lemma": "transferir", "payer": "Ministério da Saúde",
                         "recipient": "Fundo Municipal de Saúde de Juazeiro do Norte"}),
+    # the agent of a participle after the amount pays; `o municipio` typed in a hurry is an anaphor
+    ("A Paraíba recebeu R$ 412 milhões nessa modalidade, repassados pelo Fundo Nacional de Desenvolvimento da "
+     "Educação (FNDE).", "R$ 412 milhões", {"lemma": "receber", "recipient": "Paraíba",
+                                          "payer": "Fundo Nacional de Desenvolvimento da Educação"}),
+    ("O Tribunal de Contas condenou o ex-prefeito de Apodi. Ele terá de devolver R$ 1,4 milhão aos cofres do "
+     "municipio.",
+     "R$ 1,4 milhão", {"lemma": "devolver", "recipient": "Apodi"}),
 ]  # fmt: skip
 
 

@@ -325,6 +325,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "superintendência": (frozenset({"ORG"}), (("superintendência",),)),
     "tribunal": (frozenset({"ORG"}), (("tribunal",),)),
     "câmara": (frozenset({"ORG"}), (("câmara",),)),
+    "assembleia": (frozenset({"ORG"}), (("assembleia",),)),
     "federação": (frozenset({"ORG"}), (("federação",),)),
     "confederação": (frozenset({"ORG"}), (("confederação",),)),
     "fundo": (frozenset({"ORG", "PROGRAM"}), (("fundo",),)),
@@ -357,10 +358,11 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "senadora": (frozenset({"PER"}), (("senador",),)),
 }
 
-# First words of the names of bodies of government (the ones `a entidade` does not stand for).
+# First words of the names of bodies of government and of banks (the ones `a entidade` does not
+# stand for: `a entidade espera faturar` after `Banco do Nordeste` is the cooperative before it).
 GOVERNMENT_BODIES: tuple[str, ...] = (
     "ministério", "secretaria", "prefeitura", "governo", "câmara", "tribunal", "assembleia", "procuradoria",
-    "controladoria", "senado", "supremo", "superior", "presidência", "casa civil",
+    "controladoria", "senado", "supremo", "superior", "presidência", "casa civil", "banco", "caixa econômica",
 )  # fmt: skip
 
 # A company: an organisation the text introduces with one of these nouns (`a construtora Solar
