@@ -38,6 +38,7 @@ _QUANTIFIERS = frozenset(["cada", "todo", "toda", "todos", "todas", "qualquer", 
 _PER_UNIT = frozenset(["habitante", "unidade", "quilo", "hora", "pessoa"])  # `R$ 1,80 por habitante`
 _TIME_WORDS = frozenset(["ano", "anos", "mês", "meses", "dia", "dias", "semana", "semanas", "semestre"])
 _GIVING = frozenset(["transfer", "investment", "budget"])
+_OF = frozenset(["de", "da", "do", "das", "dos"])
 _LENT = frozenset(["debt", "investment"])
 _PREPOSITION = frozenset(["ADP", "SCONJ"])  # `para reformar`: the model tags `para` SCONJ before a verb
 _STOP = frozenset(',;:.!?()"“”')
@@ -168,7 +169,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     agreement = action_token is noun and noun.lemma_.lower() in words.AGREEMENTS
     paid = action_token is verb and verb_lemma in words.PAYING and not _passive(verb)
     spending = action_token is verb and verb_lemma in words.SPENDING  # `gastou 420 mil euros em reparações`
-    tail = _tail(ctx, span, window_end, kind, agreement=agreement, paid=paid, spending=spending)
+    deposited = action_token is verb and verb_lemma in words.DEPOSITING  # `depositou R$ 41 milhões no Fundo`
+    tail = _tail(ctx, span, window_end, kind, agreement=agreement, paid=paid, spending=spending, deposited=deposited)
     recipient, purpose, place_in, source, source_adjacent = tail
     if verb_lemma in words.SECURING and source is not None and action_token is verb:
         subject_role = "recipient"  # `A Câmara de Évora garantiu 2,8 milhões de euros do Alentejo 2030`
@@ -779,7 +781,11 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
             if child.dep_ in ("nsubj",):
                 if child.lower_ == "que" and token.dep_ == "acl:relcl":
                     child = token.head  # `o BID, que aprovou empréstimo de US$ 5 milhões`
-                    return _party(ctx, [t for t in _phrase(child) if t.i < token.i], "subject")
+                    found = _party(ctx, [t for t in _phrase(child) if t.i < token.i], "subject")
+                    if found is None and child.dep_ == "appos" and child.pos_ == "NOUN":
+                        # `o Instituto de Saúde e Gestão Hospitalar (ISGH), organização social que recebe`
+                        found = _party(ctx, [t for t in _phrase(child.head) if t.i < child.i], "subject")
+                    return found
                 if child.lower_ == "que":
                     return _antecedent(ctx, child)  # the relative clause parsed as another clause
                 if child.pos_ == "NOUN" and child.lemma_.lower() in words.PEOPLE_NOUNS:
@@ -960,6 +966,7 @@ def _tail(
     agreement: bool = False,
     paid: bool = False,
     spending: bool = False,
+    deposited: bool = False,
 ) -> tuple:
     """What the words right after the amount say: recipient (`para X`, `ao município de X`), purpose
     (`para custear …`, `destinados à merenda`, `em obras`), place (`em Castanhal`), source (`do MEC`),
@@ -1089,6 +1096,8 @@ def _tail(
                 label = ctx.entities[party["entity"]]["label"] if party is not None else None
                 if label in words.PLACE_LABELS and place is None:
                     place = {"entity": party["entity"], "from_context": False}
+                elif deposited and label in ("ORG", "PROGRAM") and recipient is None:
+                    recipient = party  # `aportou R$ 800 mil no Fundo de Aval Feirense`
                 elif (
                     party is None
                     and (thing := next((t for t in body if t.pos_ != "NUM"), first)).pos_ == "NOUN"
@@ -1147,8 +1156,8 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
     for tok in body[1:6]:
         if _is_party(ctx, tok):
             return _ref(ctx, tok, "preposition")
-    if len(body) > 1 and body[1].lower_ in words.FROM and len(body) > 2:
-        return None  # `o município de …` with a name no rule knew: no guess
+    if len(body) > 2 and body[1].lower_ in _OF:
+        return None  # `o município de …` with a name no rule knew: no guess (`à cooperativa pelo …` is one)
     if "Plur" in first.morph.get("Number"):
         return None  # `aos municípios`: not one of them
     return _anaphor(ctx, first)

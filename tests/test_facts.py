@@ -299,6 +299,19 @@ ROWS = [
     ("O Tribunal de Contas condenou o ex-prefeito de Apodi. Ele terá de devolver R$ 1,4 milhão aos cofres do "
      "municipio.",
      "R$ 1,4 milhão", {"lemma": "devolver", "recipient": "Apodi"}),
+    # `à cooperativa pelo …` (not `de`); a deposit `no Fundo`; `a autarquia` after a water service
+    ("A Cooperativa Agrícola dos Produtores de Açaí de Igarapé-Miri cresceu. A Companhia Nacional de Abastecimento "
+     "(Conab) pagou R$ 1,2 milhão à cooperativa pelo fornecimento de polpa.", "R$ 1,2 milhão",
+     {"lemma": "pagar", "recipient": "Cooperativa Agrícola dos Produtores de Açaí de Igarapé-Miri"}),
+    ("Pelo convênio, o município aportou R$ 800 mil no Fundo de Aval Feirense, que garante os empréstimos.",
+     "R$ 800 mil", {"lemma": "aportar", "recipient": "Fundo de Aval Feirense"}),
+    ("O Serviço Autônomo de Água e Esgoto de Quixadá faz a obra. A autarquia municipal fica ainda com R$ 900 mil para "
+     "trocar hidrômetros.", "R$ 900 mil",
+     {"lemma": "ficar", "recipient": "Serviço Autônomo de Água e Esgoto de Quixadá"}),
+    # a relative clause on an apposition
+    ("O hospital é administrado pelo Instituto de Saúde e Gestão Hospitalar (ISGH), organização social que recebe "
+     "R$ 5,2 milhões por mês do governo do Ceará.", "R$ 5,2 milhões",
+     {"lemma": "receber", "recipient": "Instituto de Saúde e Gestão Hospitalar"}),
 ]  # fmt: skip
 
 

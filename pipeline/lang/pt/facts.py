@@ -218,6 +218,10 @@ IMPOSING: frozenset[str] = frozenset(["multar", "aplicar"])
 # not through a noun (`contratar entrevistadores com recursos de 2 milhões de reais`).
 DIRECT_ONLY: frozenset[str] = frozenset(["contratar", "apoiar", "reforçar", "atribuir"])
 
+# Verbs whose `em` phrase naming a body or a fund receives (`aportou R$ 800 mil no Fundo de Aval
+# Feirense`, `depositou R$ 41 milhões no Fundo Soberano de Maricá`), where `em` names a place otherwise.
+DEPOSITING: frozenset[str] = frozenset(["depositar", "aportar"])
+
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
 SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
 
@@ -312,7 +316,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     # PT-PT: the municipality's council; in Brazil a federal agency (FNDE, DNIT, Ibama, Sudene)
     "autarquia": (
         frozenset({"ORG"}),
-        (("câmara",), ("fundo", "departamento", "instituto", "agência", "superintendência")),
+        (("câmara",), ("fundo", "departamento", "instituto", "agência", "superintendência", "serviço")),
     ),
     "junta": (frozenset({"ORG"}), (("junta",),)),
     "ministério": (frozenset({"ORG"}), (("ministério",),)),
