@@ -791,6 +791,10 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
                 if child.pos_ == "NOUN" and child.lemma_.lower() in words.PEOPLE_NOUNS:
                     return None  # `estudantes … de Roraima recebem`: people, not Roraima
                 return _party(ctx, _phrase(child), "subject")
+        if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in words.OBJECT_CONTROL:
+            # `condenou a Prefeitura de Ipatinga a pagar R$ 80 mil`: who pays is the object, not the court
+            obj = next((c for c in token.head.children if c.dep_ == "obj"), None)
+            return _entity_ref(ctx, obj, "subject") if obj is not None and _is_party(ctx, obj) else None
         if token.dep_ in ("xcomp", "ccomp") or token.head.lemma_.lower() in words.HEDGES | words.NEGATING_VERBS:
             token = token.head
         elif token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):

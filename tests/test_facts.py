@@ -312,6 +312,10 @@ ROWS = [
     ("O hospital é administrado pelo Instituto de Saúde e Gestão Hospitalar (ISGH), organização social que recebe "
      "R$ 5,2 milhões por mês do governo do Ceará.", "R$ 5,2 milhões",
      {"lemma": "receber", "recipient": "Instituto de Saúde e Gestão Hospitalar"}),
+    # the one condemned pays, not the court
+    ("A 2ª Vara Cível da Comarca de Ipatinga condenou a Prefeitura de Ipatinga a pagar R$ 80 mil à comerciante "
+     "Rosângela Vieira Campos.", "R$ 80 mil",
+     {"lemma": "pagar", "payer": "Prefeitura de Ipatinga", "recipient": "Rosângela Vieira Campos"}),
 ]  # fmt: skip
 
 

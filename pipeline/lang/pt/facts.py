@@ -222,6 +222,10 @@ DIRECT_ONLY: frozenset[str] = frozenset(["contratar", "apoiar", "reforçar", "at
 # Feirense`, `depositou R$ 41 milhões no Fundo Soberano de Maricá`), where `em` names a place otherwise.
 DEPOSITING: frozenset[str] = frozenset(["depositar", "aportar"])
 
+# Verbs whose object does what their infinitive says (`condenou a Prefeitura de Ipatinga a pagar`,
+# `manda ex-prefeito devolver`): the infinitive's subject is that object, never theirs.
+OBJECT_CONTROL: frozenset[str] = frozenset(["condenar", "obrigar", "mandar", "intimar", "autorizar"])
+
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
 SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
 
