@@ -8,6 +8,7 @@ the rule sets also registered one by one: `ptpipe_places`, `ptpipe_money`, `ptpi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,8 +52,21 @@ def load(model: str | None = None) -> Language:
     for component in RULE_COMPONENTS:
         if component not in nlp.pipe_names and not set(SEPARATE_COMPONENTS) & set(nlp.pipe_names):
             nlp.add_pipe(component)
+    _split_acronym_periods(nlp)
     nlp.meta.setdefault("ptpipe_model", name)
     return nlp
+
+
+# spaCy splits a sentence's final period after two capitals (`FNDE.`) or a lower-case letter
+# (`Caixa.`), not after a lower-case letter and a capital: `do MinC.`, `do PCdoB.` kept it, and the
+# organisation's mention with it.
+_ACRONYM_PERIOD = r"(?<=[a-z][A-Z])\.$"
+
+
+def _split_acronym_periods(nlp: Language) -> None:
+    search = nlp.tokenizer.suffix_search
+    if search is not None and _ACRONYM_PERIOD not in search.__self__.pattern:
+        nlp.tokenizer.suffix_search = re.compile(f"{search.__self__.pattern}|{_ACRONYM_PERIOD}").search
 
 
 def model_info(nlp: Language) -> tuple[str, str | None]:

@@ -27,6 +27,12 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def shipped_nlp():
+    """The shipped model with the rules (`pipeline.load()` caches it)."""
+    return pipeline.load()
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 

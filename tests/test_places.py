@@ -63,3 +63,23 @@ def test_ambiguous_municipality_lists_its_states():
     assert "uf" not in match.attrs and len(match.attrs["ufs"]) > 1
     [match] = list(find_places("em Bom Jesus (PI)"))
     assert match.attrs["uf"] == "PI" and match.attrs["ibge_code"] // 100000 == 22
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind", "uf"),
+    [
+        # a municipality named with a frequent word that the model read as a place gets the table's
+        # attributes (the table alone needs a cue for it)
+        ("Caruaru vai receber R$ 2 milhões do Ministério da Cultura.", "LOC", "municipality", "PE"),
+        ("Petrolina fica com a maior parte.", "LOC", "municipality", "PE"),
+    ],
+)
+def test_model_places_get_attributes(shipped_nlp, text, label, kind, uf):
+    doc = shipped_nlp(text)
+    [place] = [e for e in doc.ents if e.label_ == label]
+    assert place._.ptpipe_attrs["kind"] == kind and place._.ptpipe_attrs["uf"] == uf
+
+
+def test_a_final_period_after_an_acronym_is_no_part_of_it(shipped_nlp):
+    doc = shipped_nlp("O município recebeu R$ 1,1 milhão do MinC.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["MinC"]

@@ -99,6 +99,27 @@ def _roads(text: str) -> Iterator[Match]:
             yield Match(m.start(), m.end(), "LOC", {"kind": "road"})
 
 
+def model_places(doc: Doc) -> Iterator[Match]:
+    """The statistical model's LOC spans that name a municipality, with its attributes: the model
+    has read the context (`Caruaru vai receber`), where the table alone needs a cue for a name
+    that is also a frequent word."""
+    for span in doc.ents:
+        if span.label_ != "LOC" or span._.ptpipe_attrs is not None or fold(span.text) in _STATE_NAMES:
+            continue
+        places = municipalities().get(span.text)
+        if places:
+            yield Match(span.start_char, span.end_char, "LOC", _attributes(places))
+
+
+def _attributes(places: list) -> dict:
+    attrs: dict = {"kind": "municipality"}
+    if len(places) == 1:
+        attrs.update(uf=places[0][0], ibge_code=places[0][1])
+    else:
+        attrs["ufs"] = sorted({p[0] for p in places})
+    return attrs
+
+
 def _municipality(text: str, start: int, end: int, *, listed: bool) -> Match | None:
     name = text[start:end]
     places = municipalities().get(name)
@@ -112,11 +133,7 @@ def _municipality(text: str, start: int, end: int, *, listed: bool) -> Match | N
     if " " not in name and _common_word(name) and not (cue or uf or listed):
         return None
     chosen = [p for p in places if p[0] == uf] if uf else list(places)
-    attrs: dict = {"kind": "municipality"}
-    if len(chosen) == 1:
-        attrs.update(uf=chosen[0][0], ibge_code=chosen[0][1])
-    else:
-        attrs["ufs"] = sorted({p[0] for p in places})
+    attrs = _attributes(chosen) if len(chosen) == 1 else _attributes(places)
     return Match(start, end, "LOC", attrs)
 
 

@@ -6,6 +6,8 @@ Order matters only on ties of equal length, where the later rule set wins: organ
 
 from __future__ import annotations
 
+from itertools import chain
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,7 +15,7 @@ from ._spans import Match, doc_text, set_entities
 from .dates import find_dates, read_tenses
 from .money import find_amounts
 from .orgs import find_orgs
-from .places import find_places
+from .places import find_places, model_places
 from .states import find_states
 
 
@@ -36,4 +38,5 @@ def rules_component(doc: Doc) -> Doc:
     # `spacy.blank` one has no parse, and the dates read the tense from the words instead
     parsed = doc.has_annotation("MORPH") and doc.has_annotation("DEP")
     text = doc_text(doc)  # Doc.text joins every token anew at each call; the name layer read it already
-    return set_entities(doc, read_tenses(doc, find_all(text, tense_from_text=not parsed), text))
+    found = read_tenses(doc, find_all(text, tense_from_text=not parsed), text)
+    return set_entities(doc, chain(found, model_places(doc)))
