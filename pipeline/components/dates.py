@@ -141,7 +141,10 @@ def _word_before(text: str, start: int) -> str:
     head = window.rstrip()
     if not head or len(head) == len(window):
         return ""
-    m = _LAST_WORD.search(head.rsplit(None, 1)[-1])  # a search of a few characters, not of 30
+    last = head.rsplit(None, 1)[-1]
+    if last.isalpha():  # letters only: the whole run is the word (most runs are)
+        return last
+    m = _LAST_WORD.search(last)  # a search of a few characters, not of 30
     return m.group() if m else ""
 
 
@@ -149,6 +152,8 @@ _LAST_WORD = re.compile(r"[^\W\d_][\w-]*\.?\Z")
 
 
 def _day(written: str) -> int:
+    if written.isdecimal():  # `6`, `15`: the most common, and no word of the tables
+        return int(written)
     written = written.lower()
     if written in pt.FIRST_WORDS:
         return 1
@@ -169,6 +174,7 @@ def _month(written: str) -> int:
     return pt.MONTHS[written.lower()]
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dates come back in every document
 def _valid(day: int | None, month: int, year: int | None) -> bool:
     try:  # `31 de fevereiro` is not a date; `29 de fevereiro` is, in some year
         dt.date(year or 2000, month, day or 1)
@@ -180,21 +186,24 @@ def _valid(day: int | None, month: int, year: int | None) -> bool:
 def _calendar(day: int | None, month: int, year: str | None) -> dict | None:
     parts: dict = {"day": day, "month": month, "year": None}
     if year is not None:
-        parts["year"] = int(year) + (2000 if int(year) < 40 else 1900) * (len(year) == 2)
+        number = int(year)
         if len(year) == 2:
-            parts["yy"] = int(year)  # re-read against the publication year in `attributes`
+            parts["year"] = number + (2000 if number < 40 else 1900)
+            parts["yy"] = number  # re-read against the publication year in `attributes`
+        else:
+            parts["year"] = number
     return parts if _valid(day, month, parts["year"]) else None
 
 
 def _a_name(text: str, m: re.Match, month_group: str = "month") -> bool:
     """`Rua 25 de Março`, `Escola Estadual 2 de Julho`: a day and month inside a name."""
     before = _word_before(text, m.start())
-    if before.lower().rstrip(".") in pt.NAME_LEADS:
+    lead = before.lower()
+    if lead.rstrip(".") in pt.NAME_LEADS:
         return True
-    month = text[m.start(month_group) : m.end(month_group)]
-    if before[:1].isupper() and month[:1].isupper() and not m.groupdict().get("year"):
-        return before.lower() not in pt.DATE_LEADS
-    return before.lower() == "rio" and month.lower() == "janeiro"
+    if before[:1].isupper() and text[m.start(month_group)].isupper() and not m.groupdict().get("year"):
+        return lead not in pt.DATE_LEADS
+    return lead == "rio" and text[m.start(month_group) : m.end(month_group)].lower() == "janeiro"
 
 
 # --- the rules --------------------------------------------------------------------------------
@@ -664,44 +673,46 @@ _UNIT_WORDS = frozenset({"dia", "semana", "mês", "mes"})
 _OF = frozenset({"de", "do", "da", "deste", "desse"})
 
 
-# Gates on the two words before a trigger (`prev`, `prev2`): whether a rule can hold it.
-def _day_before(prev: str, prev2: str) -> bool:  # `6 de julho`, `5 maio`
+# Gates on the three words before a trigger (`prev`, `prev2`, `prev3`): whether a rule can hold it.
+def _day_before(prev: str, prev2: str, prev3: str) -> bool:  # `6 de julho`, `5 maio`
     return (prev == "de" and _number(prev2)) or _number(prev)
 
 
-def _days_of(prev: str, prev2: str) -> bool:  # `13 a 15 de julho`
-    return prev == "de" and _number(prev2)
+def _days_of(prev: str, prev2: str, prev3: str) -> bool:  # `13 a 15 de julho`, `13-15 de julho`
+    # the second day follows a dash (in its run or the one before) or a linking word
+    linked = "-" in prev2 or "–" in prev2 or prev3 in _RANGE_LINKS or prev3.endswith(("-", "–"))
+    return prev == "de" and linked and _number(prev2)
 
 
-def _range_of(prev: str, prev2: str) -> bool:  # `entre março e maio`, `de março a maio`
+def _range_of(prev: str, prev2: str, prev3: str) -> bool:  # `entre março e maio`, `de março a maio`
     return prev in {"entre", "desde"} or (prev == "de" and not _number(prev2))
 
 
-def _part_of(prev: str, prev2: str) -> bool:  # `início de março`, `fim do ano`
+def _part_of(prev: str, prev2: str, prev3: str) -> bool:  # `início de março`, `fim do ano`
     return prev in _OF and prev2 in pt.PARTS
 
 
-def _position_of(prev: str, prev2: str) -> bool:  # `último dia de março`
+def _position_of(prev: str, prev2: str, prev3: str) -> bool:  # `último dia de março`
     return prev in _OF and prev2 in _UNIT_WORDS
 
 
-def _position_at(prev: str, prev2: str) -> bool:  # `último dia do ano`, `primeira semana de`
+def _position_at(prev: str, prev2: str, prev3: str) -> bool:  # `último dia do ano`, `primeira semana de`
     return prev in _OF or prev in pt.POSITIONS
 
 
-def _month_after(prev: str, prev2: str) -> bool:  # `em março`, `a partir de março`, `no mês de março`
+def _month_after(prev: str, prev2: str, prev3: str) -> bool:  # `em março`, `a partir de março`, `no mês de março`
     return prev in _PREP_MONTH or (prev == "de" and prev2 in _OF_MONTH)
 
 
-def _month_of(prev: str, prev2: str) -> bool:  # `no próximo mês de março`
+def _month_of(prev: str, prev2: str, prev3: str) -> bool:  # `no próximo mês de março`
     return prev == "de" and prev2 in {"mês", "mes"}
 
 
-def _counted(prev: str, prev2: str) -> bool:  # `há três semanas`
+def _counted(prev: str, prev2: str, prev3: str) -> bool:  # `há três semanas`
     return _number(prev)
 
 
-def _first_or_last(prev: str, prev2: str) -> bool:  # `primeiro dia de 2013`
+def _first_or_last(prev: str, prev2: str, prev3: str) -> bool:  # `primeiro dia de 2013`
     return prev in pt.POSITIONS
 
 
@@ -786,20 +797,30 @@ def _trigger_words() -> dict[str, str]:
 
 
 TRIGGERS: dict[str, str] = _trigger_words()
-# One scan finds the trigger words and the separators between digits (`15/03/2024`, `31.12.2023`,
+# A scan finds the trigger words and the separators between digits (`15/03/2024`, `31.12.2023`,
 # `2024-03-15`, and `1.234`, let through). The character before a trigger word is part of the
 # match (`re` skips fast to a class of characters, not to a lookbehind); the separators are among
 # those characters, and neither kind of match can take a character the other needs (a letter
-# follows the character before a word, a digit the separator), so the one scan finds what a scan
-# for each finds.
+# follows the character before a word, a digit the separator), so one scan finds what a scan for
+# each finds. It runs as two scans, as `re` runs them fastest: one after a space, a literal first
+# character that `re` finds without trying the pattern (about 80% of the words follow a space);
+# one after any other separator (a character class, tried at every character). Both together find
+# what one scan after either finds: no match of one holds the first character of a match of the
+# other, but for the `-` in `ano-novo`, which `_scan` drops as the one scan would.
 _TRIGGER_BODY = rf"(?P<word>{_alt(TRIGGERS)})(?![^\W\d_])"
-_SCAN = re.compile(rf"[\s(|\-\"“'«—–:;,./\[*_>](?:{_TRIGGER_BODY}|(?<=\d[/.\-])\d)")
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # `\s`, but " "
+_SCAN_SPACE = re.compile(rf" {_TRIGGER_BODY}")
+_SCAN_OTHER = re.compile(rf"[{_SPACES}(|\-\"“'«—–:;,./\[*_>](?:{_TRIGGER_BODY}|(?<=\d[/.\-])\d)")
 _TRIGGER_AT_START = re.compile(_TRIGGER_BODY)
 _DIGIT_KINDS = {"/": "slash", ".": "dot", "-": "dash"}
 _DAY_DOT = re.compile(r"\.\d\d?\.\d")
 
 
 _YEAR_LINKS = (" a 19", " a 20", " e 19", " e 20", "até 19", "até 20", "ate 20")
+# Each ends with ` 19` or ` 20` (`_year_link` finds those, then reads what is before them).
+_LINKS_5 = frozenset(link for link in _YEAR_LINKS if len(link) == 5)
+_LINKS_6 = frozenset(link for link in _YEAR_LINKS if len(link) == 6)
+assert all(link[-3:] in {" 19", " 20"} and len(link) in {5, 6} for link in _YEAR_LINKS)
 # `(?<!\w)(?:a|e|até|ate)\s+(?:19|20)\d\d(?!\d)` written to begin with a letter, which `re` skips
 # to, where a lookbehind first would be tried at every character.
 _YEAR_LINK = re.compile(r"[ae](?<!\w[ae])(?:(?<=a)t[ée])?\s+(?:19|20)\d\d(?!\d)")
@@ -817,13 +838,8 @@ def _triggers(low: str) -> list[tuple[int, int, str]]:
     first = _TRIGGER_AT_START.match(low)
     if first:
         out.append((0, first.end(), TRIGGERS[first.group("word")]))
-    marks = []
-    for m in _SCAN.finditer(low):
-        word = m.group("word")
-        if word is None:
-            marks.append(m.start())
-        else:
-            out.append((m.start("word"), m.end(), TRIGGERS[word]))
+    marks: list[int] = []
+    _scan(low, out, marks)
     seen = -1
     for i in marks:
         kind = _DIGIT_KINDS[low[i]]
@@ -835,16 +851,63 @@ def _triggers(low: str) -> list[tuple[int, int, str]]:
             continue  # the second mark of `15/03/2024`; `1.234.567`; `3184-5500`
         out.append((i, i + 1, kind))
         seen = i + 4
-    if any(link in low for link in _YEAR_LINKS):  # `de 2019 a 2022`, found by its second year
+    if _year_link(low):  # `de 2019 a 2022`, found by its second year
         out.extend((m.start(), m.end(), "year_range") for m in _YEAR_LINK.finditer(low))
     if "ª" in low:
         out.extend((m.start(), m.end(), "weekday_number") for m in re.finditer(r"[2-6]\.?ª", low))
     return out
 
 
-def _words_before(low: str, start: int) -> tuple[str, str]:
-    words = low[max(0, start - 40) : start].rsplit(None, 2)  # the last two are all it reads
-    return (words[-1].strip(_MARKS) if words else ""), (words[-2].strip(_MARKS) if len(words) > 1 else "")
+def _year_link(low: str) -> bool:
+    """Whether the text holds one of `_YEAR_LINKS`: the few ` 19` and ` 20` that `str.find` finds
+    fast, and what is before each (seven `in` tests over the whole text take four times as long)."""
+    for digits in (" 19", " 20"):
+        i = low.find(digits)
+        while i >= 0:
+            if low[max(0, i - 2) : i + 3] in _LINKS_5 or low[max(0, i - 3) : i + 3] in _LINKS_6:
+                return True
+            i = low.find(digits, i + 1)
+    return False
+
+
+def _scan(low: str, out: list, marks: list[int]) -> None:
+    """The trigger words into `out` (start, end, kind), in order; the separators between digits
+    into `marks`."""
+    words = [(m.start("word"), m.end(), TRIGGERS[m.group("word")]) for m in _SCAN_SPACE.finditer(low)]
+    others = []
+    for m in _SCAN_OTHER.finditer(low):
+        word = m.group("word")
+        if word is None:
+            marks.append(m.start())
+        else:
+            others.append((m.start("word"), m.end(), TRIGGERS[word]))
+    if others:
+        words = _one_scan(words + others)
+    out.extend(words)
+
+
+def _one_scan(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of both scans in order, as one scan finds them: none whose separator lies
+    within the word before (`-novo` of `ano-novo`)."""
+    kept = []
+    end = -1
+    for word in sorted(words):
+        if word[0] - 1 >= end:
+            kept.append(word)
+            end = word[1]
+    return kept
+
+
+def _words_before(low: str, start: int) -> tuple[str, str, str]:
+    """The last three runs of non-spaces before `start`, without marks around them (within 40
+    characters: the windows of the rules are shorter)."""
+    words = low[max(0, start - 40) : start].rsplit(None, 3)  # the last three are all it reads
+    n = len(words)
+    return (
+        words[-1].strip(_MARKS) if n else "",
+        words[-2].strip(_MARKS) if n > 1 else "",
+        words[-3].strip(_MARKS) if n > 2 else "",
+    )
 
 
 _MARKS = "\"“”'‘’«»()[],;:"
@@ -857,14 +920,9 @@ def _candidates(text: str, low: str) -> list[_Found]:
     for start, end, kind in _triggers(low):
         if kind == "holiday" and not _holiday_gate(low, start, end):
             continue
-        before = None
-        for rule in _KINDS[kind]:
-            if rule.gate is not None:
-                if before is None:
-                    before = _words_before(low, start)
-                if not rule.gate(*before):
-                    continue
-            m = _match_over(rule, low, start, end)
+        rules = _rules(kind, *_words_before(low, start)) if kind in _GATED else _KINDS[kind]
+        for rule in rules:
+            m = rule.pattern.match(low, start) if rule.back == 0 else _match_over(rule, low, start, end)
             if m is None:
                 continue
             seen = (m.start(), id(rule.pattern))
@@ -872,15 +930,25 @@ def _candidates(text: str, low: str) -> list[_Found]:
                 continue  # seen from a trigger before
             done.add(seen)
             got = rule.build(text, m)
-            if got is not None:
-                found.extend(got if isinstance(got, list) else [got])
+            if type(got) is list:  # a builder gives a list, a _Found or None
+                found.extend(got)
+            elif got is not None:
+                found.append(got)
     return found
 
 
+_GATED = frozenset(kind for kind, rules in _KINDS.items() if any(rule.gate for rule in rules))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # gates are functions of the words alone, which come back
+def _rules(kind: str, prev: str, prev2: str, prev3: str) -> tuple[_Try, ...]:
+    """The rules of a kind of trigger whose gates let the words before it through."""
+    return tuple(rule for rule in _KINDS[kind] if rule.gate is None or rule.gate(prev, prev2, prev3))
+
+
 def _match_over(rule: _Try, low: str, start: int, end: int) -> re.Match | None:
-    """The rule's match that reaches the trigger, whole (a window may cut one short)."""
-    if rule.back == 0:
-        return rule.pattern.match(low, start)
+    """The rule's match that reaches the trigger, whole (a window may cut one short), for a rule
+    whose words may begin before the trigger (`back` > 0; `_candidates` matches the others at it)."""
     hi = min(len(low), end + rule.ahead)
     m = rule.pattern.search(low, max(0, start - rule.back), hi)
     while m is not None and m.end() < start:  # one that ends before the trigger is another's
@@ -947,8 +1015,11 @@ def _joined(low: str, found: list[_Found]) -> list[_Found]:
 
 
 def _joinable(a: _Found, b: _Found) -> bool:
-    calendar = all("month" in f.parts and "interval" not in f.parts and f.parts.get("relative") is None for f in (a, b))
-    return calendar and (a.parts["day"] is None) == (b.parts["day"] is None)
+    return _a_calendar(a.parts) and _a_calendar(b.parts) and (a.parts["day"] is None) == (b.parts["day"] is None)
+
+
+def _a_calendar(parts: dict) -> bool:
+    return "month" in parts and "interval" not in parts and parts.get("relative") is None
 
 
 def _full_day(f: _Found) -> bool:
@@ -1021,12 +1092,12 @@ def text_tense(text: str, start: int, end: int) -> str | None:
     stop = _LAST_STOP.match(text, lo, start)
     before = _WORDS.findall(text, stop.end() if stop else lo, start)
     for i in range(len(before) - 1, -1, -1):
-        tense = _word_tense(before[i], initial=i == 0)
+        tense = _tense_of(before[i], i == 0)
         if tense:
             return tense
     stop = _CLAUSE_END.search(text, end, min(len(text), end + 120))
     for word in _WORDS.findall(text, end, stop.start() if stop else min(len(text), end + 120)):
-        tense = _word_tense(word)
+        tense = _tense_of(word, False)
         if tense:
             return tense
     return None
@@ -1078,10 +1149,12 @@ def _times(low: str, f: _Found) -> list[_Found]:
     if m:
         out.append(_time(m, f.parts))
     lo = max(0, f.expr - 40)
-    if any(t[:1].isdecimal() or t in _DAY_TIME_WORDS for t in low[lo : f.expr].rsplit(None, 2)[-2:]):
-        m = _TIME_BEFORE.search(low, lo, f.expr)
-        if m:
-            out.append(_time(m, f.parts))
+    for t in low[lo : f.expr].rsplit(None, 2)[-2:]:
+        if t[:1].isdecimal() or t in _DAY_TIME_WORDS:
+            m = _TIME_BEFORE.search(low, lo, f.expr)
+            if m:
+                out.append(_time(m, f.parts))
+            break
     return out
 
 
@@ -1152,9 +1225,13 @@ def doc_tense(doc: Doc, start: int, end: int) -> str | None:
     if token is None:
         return None
     verbs = [token, *(c for c in token.children if c.dep_ in {"aux", "aux:pass", "cop"})]
-    tenses = {t.morph.get("Tense")[0] for t in verbs if t.morph.get("Tense")}
+    tenses = set()
+    for t in verbs:
+        tense = t.morph.get("Tense")  # once: each `morph` is a new object that parses its features
+        if tense:
+            tenses.add(tense[0])
     # the future's endings say more than a small model's morphology (`continuaremos` tagged Past)
-    future_form = any(_word_tense(t.text, initial=True) == "future" for t in verbs)
+    future_form = any(_tense_of(t.text, True) == "future" for t in verbs)
     if future_form or "Fut" in tenses or any(t.lemma_ == "ir" and t.dep_ == "aux" for t in verbs):
         return "future"
     if tenses & {"Past", "Pqp"}:
@@ -1175,9 +1252,10 @@ def _governing_verb(doc: Doc, start: int, end: int):
     for _ in range(4):
         if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
             return token
-        if token.head == token:
+        head = token.head  # a new Token at each access
+        if head == token:
             return None
-        token = token.head
+        token = head
     return None
 
 
