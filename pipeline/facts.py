@@ -125,7 +125,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     sent = span.sent
     window_end = min(following, sent.end)
     kind, subject_role = words.VERBS.get(verb_lemma, (None, None)) if verb is not None else (None, None)
-    if verb is not None and verb_lemma in words.RECEIVING_WITH and _case(span.root) == "com":
+    with_share = noun is None and below is not None and _case(below) == "com"  # `ficou com a maior parte (R$ …)`
+    if verb is not None and verb_lemma in words.RECEIVING_WITH and (_case(span.root) == "com" or with_share):
         kind, subject_role = "transfer", "recipient"  # `Janaúba e Salinas ficaram com R$ 2,1 milhões`
     after_acts = False
     if noun is None and after is not None:
@@ -337,6 +338,7 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         if participle is not None and _lemma(participle) not in words.PURPOSE_PARTICIPLES | words.FUNDING_PARTICIPLES:
             return participle, None, None
     token, below = root, root
+    share = None
     for _ in range(_MAX_PATH):
         if token.head == token:
             break
@@ -347,6 +349,8 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
         if token.pos_ in ("VERB", "AUX") or lemma in words.VERBS:
             if lemma in words.NEGATING_VERBS:
                 continue
+            if share is not None and noun is None and lemma not in words.VERBS and lemma not in words.RECEIVING_WITH:
+                return None, share, below  # `a primeira parcela, de R$ 410 mil, vence em 2027`
             if noun is None and lemma not in words.VERBS:
                 # `Encontramos R$ 87,4 milhões aplicados em fundos`: the participle after the amount acts
                 participle = _participle_after(span)
@@ -367,10 +371,14 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
                         return token, child, child
             return token, noun, below
         if token.pos_ in ("NOUN", "PROPN") and noun is None:
-            if lemma in words.NOUNS:
+            if lemma in words.SHARES and share is None:
+                share = token  # `ficou com a menor das três parcelas (R$ 4,3 milhões)`: the verb acts
+            elif lemma in words.NOUNS:
                 noun = token
             elif lemma in words.NOT_ACTIONS and not (lemma == "média" and _case(token) == "em"):
                 return None, None, None
+    if noun is None and share is not None:
+        return None, share, below
     if noun is None:
         # `Os recursos serão distribuídos assim: R$ 1 milhão para Picos, …`; a headline the parse
         # breaks (`Caixa contrata R$ 48 milhões para …`)

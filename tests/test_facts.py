@@ -316,6 +316,11 @@ ROWS = [
     ("A 2ª Vara Cível da Comarca de Ipatinga condenou a Prefeitura de Ipatinga a pagar R$ 80 mil à comerciante "
      "Rosângela Vieira Campos.", "R$ 80 mil",
      {"lemma": "pagar", "payer": "Prefeitura de Ipatinga", "recipient": "Rosângela Vieira Campos"}),
+    # a share of the money leaves the action to its verb; with no money verb, the share acts
+    ("A Santa Casa de Marília ficou com a menor das três parcelas (R$ 4,3 milhões).", "R$ 4,3 milhões",
+     {"lemma": "ficar", "recipient": "Santa Casa de Marília"}),
+    ("O juro é de 4,5% ao ano e a primeira parcela, de R$ 410 mil, vence em 2027.", "R$ 410 mil",
+     {"lemma": "parcela", "kind": "debt"}),
 ]  # fmt: skip
 
 

@@ -226,6 +226,11 @@ DEPOSITING: frozenset[str] = frozenset(["depositar", "aportar"])
 # `manda ex-prefeito devolver`): the infinitive's subject is that object, never theirs.
 OBJECT_CONTROL: frozenset[str] = frozenset(["condenar", "obrigar", "mandar", "intimar", "autorizar"])
 
+# Nouns of a share of money that leave the action to their verb (`Natal ganhou a maior parte: R$ 28,5
+# milhões`, `ficou com a menor das três parcelas (R$ 4,3 milhões)`); with no money verb, the noun acts
+# (`a primeira parcela, de R$ 410 mil, vence em 2027`).
+SHARES: frozenset[str] = frozenset(["parte", "parcela", "fatia", "cota"])
+
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
 SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
 
