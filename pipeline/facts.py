@@ -251,6 +251,15 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _creditor(ctx, noun)  # `a dívida dos municípios com o INSS chegou a R$ 248 bilhões`
         if payer is None and kind in _GIVING | {"debt"}:
             payer = _noun_payer(ctx, noun, span)  # `a contrapartida do município será de US$ 37,5 milhões`
+        if noun.lemma_.lower() in words.LOANS and (lender := _lender(ctx, noun, verb)) is not None:
+            # `a Caema assinou contrato de financiamento de R$ 1,2 bilhão com o BNDES`: the bank lends,
+            # the one that signs or negotiates borrows
+            borrower = _subject(ctx, verb) if verb is not None else None
+            payer = lender
+            if borrower is not None and borrower["entity"] != lender["entity"]:
+                recipient = borrower
+            elif recipient is not None and recipient["entity"] == lender["entity"]:
+                recipient = None
         signed = kind in _LENT or kind == "transfer"  # not a budget: `a universidade tinha orçamento de`
         entitled = noun.lemma_.lower() == "direito" and verb_lemma in words.SUPPORT_VERBS
         if entitled and recipient is None:
@@ -751,6 +760,25 @@ def _secures(ctx: _Context, party: dict | None) -> bool:
     return ent["label"] == "LOC" or fold(ent["canonical"]).lower().startswith(_SECURING_FOR_ITSELF)
 
 
+_LENDER_WORDS = tuple(fold(w).lower() for w in words.LENDERS)
+
+
+def _lender(ctx: _Context, noun: Token, verb: Token | None) -> dict | None:
+    """A bank that a loan is made `com` (`negocia com a Caixa um empréstimo`, `contrato de
+    financiamento … com o BNDES`): the `com` phrase of the loan, of what it specifies, or of the verb."""
+    hosts = {noun.i, noun.head.i} | ({verb.i} if verb is not None else set())
+    for tok in noun.sent:
+        if tok.lower_ != "com" or tok.dep_ != "case" or tok.head.head.i not in hosts or not _is_party(ctx, tok.head):
+            continue
+        ref = _entity_ref(ctx, tok.head, "preposition")
+        if ref is not None:
+            ent = ctx.entities[ref["entity"]]
+            names = [fold(ent["canonical"]).lower(), fold(ent["attributes"].get("acronym", "")).lower()]
+            if any(name.startswith(_LENDER_WORDS) for name in names if name):
+                return ref
+    return None
+
+
 def _company(ctx: _Context, ent: dict) -> bool:
     """A company: its name holds a company's word (`Itaipu Binacional`), or the text introduces it
     with one (`a construtora Solar Prime`)."""
@@ -801,8 +829,13 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
                 return _party(ctx, _phrase(child), "subject")
         if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in words.OBJECT_CONTROL:
             # `condenou a Prefeitura de Ipatinga a pagar R$ 80 mil`: who pays is the object, not the court
-            obj = next((c for c in token.head.children if c.dep_ == "obj"), None)
-            return _entity_ref(ctx, obj, "subject") if obj is not None and _is_party(ctx, obj) else None
+            # (`o município foi condenado a pagar`: the passive's subject)
+            obj = next((c for c in token.head.children if c.dep_ in ("obj", "nsubj:pass")), None)
+            if obj is None:
+                return None
+            if _is_party(ctx, obj):
+                return _entity_ref(ctx, obj, "subject")
+            return _anaphor(ctx, obj)  # `o município`; `ex-prefeito de Apodi` is no party (not Apodi)
         if token.dep_ in ("xcomp", "ccomp") or token.head.lemma_.lower() in words.HEDGES | words.NEGATING_VERBS:
             token = token.head
         elif token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):

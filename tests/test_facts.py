@@ -321,6 +321,13 @@ ROWS = [
      {"lemma": "ficar", "recipient": "Santa Casa de Marília"}),
     ("O juro é de 4,5% ao ano e a primeira parcela, de R$ 410 mil, vence em 2027.", "R$ 410 mil",
      {"lemma": "parcela", "kind": "debt"}),
+    # a loan made with a bank is the bank's money; the passive's subject is the one condemned
+    ("A Companhia de Saneamento Ambiental do Maranhão (Caema) assinou contrato de financiamento de R$ 1,2 bilhão com o "
+     "Banco Nacional de Desenvolvimento Econômico e Social (BNDES) para ampliar a rede de esgoto.", "R$ 1,2 bilhão",
+     {"lemma": "financiamento", "payer": "Banco Nacional de Desenvolvimento Econômico e Social",
+      "recipient": "Companhia de Saneamento Ambiental do Maranhão", "purpose": "para ampliar a rede de esgoto"}),
+    ("A Prefeitura de Bacabal atrasou salários. O município também foi condenado pela Justiça do Trabalho a pagar "
+     "R$ 430 mil a ex-contratados da saúde.", "R$ 430 mil", {"lemma": "pagar", "payer": "Prefeitura de Bacabal"}),
 ]  # fmt: skip
 
 

@@ -231,6 +231,14 @@ OBJECT_CONTROL: frozenset[str] = frozenset(["condenar", "obrigar", "mandar", "in
 # (`a primeira parcela, de R$ 410 mil, vence em 2027`).
 SHARES: frozenset[str] = frozenset(["parte", "parcela", "fatia", "cota"])
 
+# Nouns of a loan, and the first words of the names of lenders: a loan made `com` a lender is the
+# lender's money (`assinou contrato de financiamento de R$ 1,2 bilhão com o BNDES`).
+LOANS: frozenset[str] = frozenset(["financiamento", "empréstimo", "crédito", "operação"])
+LENDERS: tuple[str, ...] = (
+    "banco", "caixa econômica", "bndes", "bid", "bird", "bnb", "caf", "finep", "desenbahia", "brde", "bdmg",
+    "banpará", "banrisul", "agência de fomento", "agence française", "kfw", "fundo constitucional",
+)  # fmt: skip
+
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
 SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
 
