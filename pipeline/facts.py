@@ -226,6 +226,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
         if verb_lemma in words.ENDOWING:
             # `seis municípios do Cariri são contemplados com R$ 10,8 milhões`
             endowed = _passive_subject(ctx, verb) if _passive(verb) else _object_party(ctx, verb, span, noun)
+            if endowed is None and _passive(verb):
+                endowed = _name_before(ctx, verb)  # `Além dos clubes da capital, a ASA será beneficiada`
             recipient = recipient if recipient is not None else endowed
         if kind == "fine" and verb_lemma in words.IMPOSING and _passive(verb):
             # `a concessionária foi multada em R$ 1,6 milhão pelo Procon`: the one fined pays
@@ -870,6 +872,17 @@ def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
     if ctx.entity_of[first.i] != ctx.entity_of[k] and not (body_opening and first.lower_ in words.ANAPHORS):
         return None  # the name must open the sentence (or `Governo de Sergipe`, `Prefeitura de Caruaru`)
     return _entity_ref(ctx, ctx.doc[k], "subject")
+
+
+def _name_before(ctx: _Context, verb: Token) -> dict | None:
+    """The name right before a verb and its auxiliaries (`a Agremiação Sportiva Arapiraquense (ASA)
+    será beneficiada`), where the parse gave the verb no subject."""
+    k = verb.i - 1
+    while k > verb.sent.start and ctx.doc[k].pos_ == "AUX":
+        k -= 1
+    if ctx.doc[k].text == ")" and k - 2 >= verb.sent.start and ctx.doc[k - 2].text == "(":
+        k -= 3  # an acronym in brackets after the name
+    return _entity_ref(ctx, ctx.doc[k], "subject") if k >= verb.sent.start and _is_party(ctx, ctx.doc[k]) else None
 
 
 def _antecedent(ctx: _Context, que: Token) -> dict | None:

@@ -328,6 +328,9 @@ ROWS = [
       "recipient": "Companhia de Saneamento Ambiental do Maranhão", "purpose": "para ampliar a rede de esgoto"}),
     ("A Prefeitura de Bacabal atrasou salários. O município também foi condenado pela Justiça do Trabalho a pagar "
      "R$ 430 mil a ex-contratados da saúde.", "R$ 430 mil", {"lemma": "pagar", "payer": "Prefeitura de Bacabal"}),
+    # a passive the parse left without a subject: the name right before it
+    ("Além dos dois clubes da capital, a Agremiação Sportiva Arapiraquense (ASA) será beneficiada com R$ 350 mil.",
+     "R$ 350 mil", {"lemma": "beneficiar", "recipient": "Agremiação Sportiva Arapiraquense"}),
 ]  # fmt: skip
 
 

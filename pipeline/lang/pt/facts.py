@@ -348,6 +348,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "câmara": (frozenset({"ORG"}), (("câmara",),)),
     "assembleia": (frozenset({"ORG"}), (("assembleia",),)),
     "federação": (frozenset({"ORG"}), (("federação",),)),
+    "corporação": (frozenset({"ORG"}), (("bombeiros", "polícia", "guarda"),)),  # `a corporação da cidade`
     "confederação": (frozenset({"ORG"}), (("confederação",),)),
     "fundo": (frozenset({"ORG", "PROGRAM"}), (("fundo",),)),
     "secretaria": (frozenset({"ORG"}), (("secretaria",),)),
