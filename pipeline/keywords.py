@@ -121,106 +121,164 @@ def keywords(
     the doc's sentences when the caller has them already (`doc.sents` walks every token each
     time it is asked for).
     """
-    stats: dict[str, dict] = {}
     n_tokens = max(len(doc), 1)
     sentences = sentences if sentences is not None else list(doc.sents)
     lead_end = sentences[0].end if sentences else 0  # the first sentence: a headline, a lead
-    table = _Tokens(verbs=default_lexicon().verbs)
-    joiner, lemma, verb, adjective = table.joiner, table.lemma, table.verb, table.adjective
-    lone_adjectives = ranking.lone_adjectives
-    for phrase, is_name in _candidates(sentences, ranking.name_kinds if ranking.names else "", table):
-        if not is_name and not lone_adjectives and len(phrase) == 1 and phrase[0] in adjective:
-            continue  # `municipais`, `inevitável`: an adjective alone says what of nothing
-        content = phrase if joiner.isdisjoint(phrase) else [i for i in phrase if i not in joiner]
-        if not is_name and verb and not verb.isdisjoint(content):
-            continue  # `PROMOVEU roda`, `investigação giraria`: a verb form the tagger read as a noun
-        key = " ".join(map(lemma.__getitem__, content))
-        entry = stats.get(key)
-        if entry is None:
-            entry = stats[key] = {
-                "count": 0,
-                "first": phrase[0],
-                "said": [],  # each occurrence's (tokens, is_name): its surface is built if it is kept
-                "name": False,
-                "words": [table.lower[i] for i in content],
-            }
-        if is_name:
-            entry["name"] = True
-        entry["count"] += 1
-        entry["said"].append((phrase, is_name))
-        entry["last"] = phrase[0]
+    table = _Tokens(doc, verbs=default_lexicon().verbs)
+    found = _Found(table, ranking.lone_adjectives)
+    _candidates(sentences, ranking.name_kinds if ranking.names else "", table, found)
+    counts, first, last = found.tally()
+    # a name's first and last token, where shorter names count with it
+    span = {key: (first[key][0], last[key][0]) for key in found.name_keys}
     if ranking.names:
-        _merge_short_names(stats)
+        _merge_short_names(counts, span)
     graph = None
     if ranking.ranker != "frequency" or ranking.graph_power:
-        lemma_of = {i: lemma for i, lemma in table.lemma.items() if i not in table.joiner}
+        lemma_of = {i: lemma for i, lemma in enumerate(table.lemma) if lemma is not None}
         graph = _graph_scores(doc, lemma_of, ranking)
     mean_node = sum(graph.values()) / len(graph) if graph else 1.0
-    scored = []
+    scored = []  # (-score, key, count): sorted best first, then by key
     memo: dict[str, float] = {}
-    for key, entry in stats.items():
-        n_words = key.count(" ") + 1
-        if entry["name"]:
-            if entry["count"] < ranking.name_min_count:
+    frequency, phrase_bonus, lead_bonus = ranking.ranker == "frequency", ranking.phrase_bonus, ranking.lead_bonus
+    for key, count in counts.items():
+        is_name = key in span
+        if is_name:
+            if count < ranking.name_min_count:
                 continue
-        elif entry["count"] < 2 and n_words < 2:
-            continue  # a single word said once is rarely what a text is about
-        if ranking.ranker == "frequency":
-            position = 1.0 - entry["first"] / n_tokens
-            spread = (entry["last"] - entry["first"]) / n_tokens
-            central = (
-                (1 + math.log(entry["count"]))
-                * (1 + ranking.phrase_bonus * (n_words - 1))
-                * (0.5 + 0.5 * position)
-                * (1 + spread)
-            )
+            first_at, last_at = span[key]
+        elif count < 2 and " " not in key:
+            continue  # a single word said once is rarely what a text is about (most candidates)
+        else:
+            first_at, last_at = first[key][0], last[key][0]
+        n_words = key.count(" ") + 1
+        if frequency:
+            position = 1.0 - first_at / n_tokens
+            spread = (last_at - first_at) / n_tokens
+            central = (1 + math.log(count)) * (1 + phrase_bonus * (n_words - 1)) * (0.5 + 0.5 * position) * (1 + spread)
             if graph and ranking.graph_power:
                 words = key.split(" ")
                 central *= (sum(graph.get(w, 0.0) for w in words) / len(words) / mean_node) ** ranking.graph_power
         else:
             central = sum(graph.get(w, 0.0) for w in key.split(" ")) / n_words**ranking.length_norm
-        if entry["name"]:
+        if is_name:
             central *= ranking.name_weight
-        if ranking.lead_bonus and entry["first"] < lead_end:
-            central *= 1 + ranking.lead_bonus
-        specific = _specificity(entry["words"], document_frequency, ranking, memo)
-        if entry["name"]:
+        if lead_bonus and first_at < lead_end:
+            central *= 1 + lead_bonus
+        start, stop, _ = first[key]  # the words as first said
+        specific = _specificity(table.content_lower(start, stop), document_frequency, ranking, memo)
+        if is_name:
             specific = min(specific, ranking.name_specificity)
-        score = central * specific**ranking.specificity_power
-        # "text" holds the occurrences until the phrase is kept (most are not)
-        scored.append({"text": entry["said"], "lemma": key, "score": score, "count": entry["count"]})
-    scored.sort(key=lambda k: (-k["score"], k["lemma"]))
+        scored.append((-(central * specific**ranking.specificity_power), key, count))
+    scored.sort()
     top = _without_parts(scored, ranking.part_ratio, top_k)
-    best = top[0]["score"] if top and top[0]["score"] > 0 else 1.0
-    for k in top:
-        k["score"] = round(k["score"] / best, 4)
-        k["text"] = _commonest(k["text"], table)
-    return top
+    best = -top[0][0] if top and -top[0][0] > 0 else 1.0
+    said = found.occurrences({key for _, key, _ in top})  # the surfaces are built for the phrases kept only
+    return [
+        {"text": _commonest(said[key], table), "lemma": key, "score": round(-negative / best, 4), "count": count}
+        for negative, key, count in top
+    ]
 
 
-def _commonest(said: list[tuple[list[int], bool]], table: _Tokens) -> str:
+class _Found:
+    """The candidates in the order they are found: each one's key (the lemmas of its content
+    words, `_Tokens.key`) and where it is said, `(start, stop, is_name)`. Two flat lists, counted
+    by `Counter` (`tally`): most candidates are words said once, which `keywords` drops, and a
+    dict entry per candidate, built in Python, was the stage's largest cost."""
+
+    def __init__(self, table: _Tokens, lone_adjectives: bool) -> None:
+        self.table = table
+        self.lone_adjectives = lone_adjectives
+        self.keys: list[str] = []
+        self.said: list[tuple[int, int, bool]] = []
+        self.name_keys: set[str] = set()  # the keys said at least once as a name
+
+    def name(self, start: int, stop: int) -> None:
+        key = self.table.key(start, stop)
+        self.keys.append(key)
+        self.said.append((start, stop, True))
+        self.name_keys.add(key)
+
+    def run(self, start: int, stop: int) -> None:
+        """A run of content words with inner joiners (tokens `start` to `stop`): every content
+        n-gram of up to `_MAX_WORDS` words in it, the run itself when short enough; by size, then
+        position."""
+        table = self.table
+        while table.lemma[stop - 1] is None:  # a trailing joiner (a run starts with a content word)
+            stop -= 1
+        if stop - start == 1:  # half the runs: one word
+            if (self.lone_adjectives or start not in table.adjective) and start not in table.verb:
+                self.keys.append(table.lemma[start])
+                self.said.append((start, stop, False))
+            return
+        lemmas = table.lemma[start:stop]
+        if None in lemmas or not table.verb.isdisjoint(range(start, stop)):
+            self._one_by_one(start, stop)
+            return
+        # words only: a window's key is its lemmas joined (the windows of a size are a `zip` of
+        # the lemmas shifted)
+        for size in range(1, min(len(lemmas), _MAX_WORDS) + 1):
+            starts = range(start, stop - size + 1)
+            if size > 1:
+                self.keys.extend(map(" ".join, zip(*[lemmas[k:] for k in range(size)], strict=False)))
+            elif self.lone_adjectives or table.adjective.isdisjoint(starts):
+                self.keys.extend(lemmas)
+            else:  # `municipais`, `inevitável`: an adjective alone says what of nothing
+                starts = [i for i in starts if i not in table.adjective]
+                self.keys.extend([table.lemma[i] for i in starts])
+            self.said.extend([(i, i + size, False) for i in starts])
+
+    def _one_by_one(self, start: int, stop: int) -> None:
+        """`run` for a run with inner joiners or a verb form."""
+        table = self.table
+        lemma, verb = table.lemma, table.verb
+        for size in range(1, _MAX_WORDS + 1):
+            for i in range(start, stop - size + 1):
+                if lemma[i] is None or lemma[i + size - 1] is None:
+                    continue  # a joiner only joins
+                if size == 1 and not self.lone_adjectives and i in table.adjective:
+                    continue
+                if verb and not verb.isdisjoint(range(i, i + size)):
+                    continue  # `PROMOVEU roda`, `investigação giraria`: a verb form the tagger read as a noun
+                self.keys.append(lemma[i] if size == 1 else table.key(i, i + size))
+                self.said.append((i, i + size, False))
+
+    def tally(self) -> tuple[Counter, dict, dict]:
+        """How often each key is said, and its first and last occurrence."""
+        keys, said = self.keys, self.said
+        return Counter(keys), dict(zip(reversed(keys), reversed(said), strict=True)), dict(zip(keys, said, strict=True))
+
+    def occurrences(self, wanted: set[str]) -> dict[str, list[tuple[int, int, bool]]]:
+        """Where each of the `wanted` keys is said, in order."""
+        said: dict[str, list] = {key: [] for key in wanted}
+        for key, where in zip(self.keys, self.said, strict=True):
+            if key in said:
+                said[key].append(where)
+        return said
+
+
+def _commonest(said: list[tuple[int, int, bool]], table: _Tokens) -> str:
     """The surface form said most often (the shorter one on a tie, then the first seen): a name
     as written, other phrases in lower case but for acronyms (`_Tokens.shown`)."""
     forms: dict[str, int] = {}
-    for phrase, is_name in said:
-        words = table.text if is_name else table.shown
-        surface = " ".join([words[i] for i in phrase])
+    for start, stop, is_name in said:
+        surface = table.surface(start, stop, is_name)
         forms[surface] = forms.get(surface, 0) + 1
     if len(forms) == 1:
         return next(iter(forms))
     return max(forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
 
 
-def _merge_short_names(stats: dict) -> None:
-    """`Jobim` counts with `Nelson Jobim` when it is the first or last word of one longer name."""
-    names = [k for k, e in stats.items() if e["name"] and " " in k]
-    for key in [k for k, e in stats.items() if e["name"] and " " not in k]:
+def _merge_short_names(counts: Counter, span: dict[str, tuple[int, int]]) -> None:
+    """`Jobim` counts with `Nelson Jobim` when it is the first or last word of one longer name.
+    `span`: each name's first and last token."""
+    names = [k for k in span if " " in k]
+    for key in [k for k in span if " " not in k]:
         longer = [n for n in names if n.startswith(key + " ") or n.endswith(" " + key)]
         if len(longer) == 1:
-            short, full = stats.pop(key), stats[longer[0]]
-            full["count"] += short["count"]
-            full["first"] = min(full["first"], short["first"])
-            full["last"] = max(full["last"], short["last"])
+            full = longer[0]
+            counts[full] += counts.pop(key)
+            (first, last), (short_first, short_last) = span[full], span.pop(key)
+            span[full] = (min(first, short_first), max(last, short_last))
 
 
 def _graph_scores(doc: Doc, lemma_of: dict[int, str], ranking: Ranking) -> dict[str, float]:
@@ -300,20 +358,22 @@ def _specificity(
     for word in words:
         weight = memo.get(word)
         if weight is None:
-            weight = memo[word] = _word_specificity(word, ranking) * _batch_factor(word, df, ranking)
+            weight = memo[word] = _word_specificity(word, ranking.specificity) * _batch_factor(word, df, ranking)
         weights.append(weight)
     return sum(weights) / len(weights) if weights else 1.0
 
 
-def _word_specificity(word: str, ranking: Ranking) -> float:
-    """How specific one word is in Portuguese at large, by `ranking.specificity`."""
-    if ranking.specificity == "none":
+@lru_cache(maxsize=100_000)
+def _word_specificity(word: str, specificity: str) -> float:
+    """How specific one word is in Portuguese at large, by `Ranking.specificity` (the tables are
+    the same for every document: a word is weighed once)."""
+    if specificity == "none":
         return 1.0
-    if ranking.specificity == "zipf":
+    if specificity == "zipf":
         return min(1.5, max(0.15, (BACKGROUND_CEILING - default_lexicon().zipf.get(word, 0.0)) / 3))
     background = default_background()
     weight = background.weight(background_key(word))
-    if ranking.specificity == "background_zipf":
+    if specificity == "background_zipf":
         # the background is mostly Brazilian: a word it misses or undercounts (`acção`,
         # `facto`) weighs no more than its frequency in Portuguese at large says
         weight = min(weight, background.weight_of_zipf(default_lexicon().zipf.get(word, 0.0)))
@@ -370,14 +430,17 @@ def default_background() -> BackgroundFrequency:
     return BackgroundFrequency.load()
 
 
-def _without_parts(ranked: list[dict], ratio: float = 2.0, top_k: int = TOP_K) -> list[dict]:
+def _without_parts(ranked: list[tuple], ratio: float = 2.0, top_k: int = TOP_K) -> list[tuple]:
     """Drop a phrase that is only part of a better-ranked one (`assistência` under `assistência social`),
-    unless it is `ratio` times as frequent on its own."""
-    kept: list[dict] = []
+    unless it is `ratio` times as frequent on its own. `ranked`: `(-score, key, count)`, best first."""
+    kept: list[tuple] = []
+    kept_words: list[tuple[str, int]] = []  # each kept phrase's key between spaces, its count
     for cand in ranked:
-        words = f" {cand['lemma']} "
-        if not any(words in f" {k['lemma']} " and cand["count"] < ratio * k["count"] for k in kept):
+        _, key, count = cand
+        words = f" {key} "
+        if not any(words in longer and count < ratio * longer_count for longer, longer_count in kept_words):
             kept.append(cand)
+            kept_words.append((words, count))
             if len(kept) == top_k:
                 break
     return kept
@@ -386,38 +449,50 @@ def _without_parts(ranked: list[dict], ratio: float = 2.0, top_k: int = TOP_K) -
 class _Tokens:
     """What the candidates need of each token, read once per token from the rows of
     `Doc.to_array` (no `Token` objects: spaCy builds one and looks up its strings on every
-    access): lower case, text as shown, lemma, joiners, adjectives."""
+    access). Lists by token index: a phrase is a range of tokens, so its words are a slice."""
 
-    def __init__(self, strings=None, rows: list | None = None, verbs: frozenset[str] = frozenset()) -> None:
-        self.strings = strings
-        self.rows = rows
+    def __init__(self, doc: Doc, verbs: frozenset[str] = frozenset()) -> None:
         self.verbs = verbs  # forms that are only ever verbs (`promoveu`, `giraria`)
-        self.verb: set[int] = set()
-        self.lower: dict[int, str] = {}
-        self.text: dict[int, str] = {}
-        self.shown: dict[int, str] = {}
-        self.lemma: dict[int, str] = {}
-        self.joiner: set[int] = set()
-        self.adjective: set[int] = set()
+        self.strings = doc.vocab.strings
+        self.array = doc.to_array(_ATTRS)  # one row per token, `_ATTRS`
+        self.rows = self.array.tolist()
+        self.verb: set[int] = set()  # content words that are such a form
+        self.adjective = set(np.flatnonzero(self.array[:, _POS] == _ADJ).tolist())
+        # per token, None until it is added: `_Tokens._word`, and the lemma key of a content
+        # word (None for a joiner, which no key holds)
+        self.word: list[tuple | None] = [None] * len(self.rows)
+        self.lemma: list[str | None] = [None] * len(self.rows)
 
-    def add(self, i: int) -> None:
-        if i in self.lower:
-            return
-        row = self.rows[i]
-        word = _WORDS.get((row[_ORTH], row[_LEMMA]))
-        if word is None:
-            word = self._word(row)
-        text, lower, shown, lemma, is_joiner = word
-        self.lower[i] = lower
-        self.text[i] = text
-        self.shown[i] = shown
-        self.lemma[i] = lemma
-        if is_joiner:
-            self.joiner.add(i)
-        if lower in self.verbs:  # not memoised: the verbs are the caller's
-            self.verb.add(i)
-        if row[_POS] == _ADJ:
-            self.adjective.add(i)
+    def add_all(self, at: Iterable[int]) -> None:
+        """Reads the words at rows `at`: their strings, by (text, lemma) from `_WORDS`."""
+        word, lemma, verbs, rows = self.word, self.lemma, self.verbs, self.rows
+        for i in at:
+            row = rows[i]
+            found = _WORDS.get((row[_ORTH], row[_LEMMA]))
+            if found is None:
+                found = self._word(row)
+            word[i] = found
+            if not found[4]:  # not a joiner
+                lemma[i] = found[3]
+                if found[1] in verbs:  # not memoised: the verbs are the caller's
+                    self.verb.add(i)
+
+    def key(self, start: int, stop: int) -> str:
+        """The lemmas of the content words of tokens `start` to `stop` (all added)."""
+        lemmas = self.lemma[start:stop]
+        if None in lemmas:  # inner joiners (`transferência de renda`) are not in the key
+            return " ".join([lemma for lemma in lemmas if lemma is not None])
+        return " ".join(lemmas)
+
+    def content_lower(self, start: int, stop: int) -> list[str]:
+        """The lower-case content words of tokens `start` to `stop`."""
+        return [word[1] for word in self.word[start:stop] if not word[4]]
+
+    def surface(self, start: int, stop: int, is_name: bool) -> str:
+        """Tokens `start` to `stop` as shown: a name as written, other phrases in lower case but
+        for acronyms."""
+        at = 0 if is_name else 2
+        return " ".join([word[at] for word in self.word[start:stop]])
 
     def _word(self, row: list[int]) -> tuple:
         """What a word's strings give, kept for the next token with the same text and lemma:
@@ -439,49 +514,79 @@ _WORDS: dict[tuple[int, int], tuple] = {}
 _WORDS_MAX = 200_000
 
 
-def _candidates(sentences, names: str, table: _Tokens):
-    """(token indices, is_name): maximal runs of content words (with inner joiners) and their
-    content sub-runs; with `names`, also each name (person, place, state, acronym) whole.
+def _candidates(sentences, names: str, table: _Tokens, found: _Found) -> None:
+    """Into `found`: the maximal runs of content words (with inner joiners), as token ranges;
+    with `names`, also each name (person, place, state, acronym). In the order of a walk over
+    the tokens: a name when its first token is met, a run when a token not in it is met (after a
+    name there) or its sentence ends (before a name there).
 
-    Reads the token attributes as arrays (`Doc.to_array`, one call) and builds `Token`s only
-    for the words that go into candidates: most tokens are function words."""
+    The runs are found on the arrays of `Doc.to_array` (one call), not by a Python step per
+    token: most tokens are function words."""
     if not sentences:
         return
-    doc = sentences[0].doc
-    ids = _ids(doc.vocab.strings)
-    array = doc.to_array(_ATTRS)
-    rows = array.tolist()
-    table.strings, table.rows = doc.vocab.strings, rows
-    content = _content_rows(array, ids).tolist()
+    ids = _ids(table.strings)
+    array = table.array
+    content = _content_rows(array, ids)
     ends = {sent.end for sent in sentences}
     start, stop = sentences[0].start, sentences[-1].end
-    run: list[int] = []
-    for i in range(start, stop):
-        if i in ends and run:  # runs end with their sentence
-            yield from _subphrases(run, table.joiner)
-            run = []
-        row = rows[i]
-        if names and (row[_ENT_IOB] == 3 or row[_IS_UPPER]) and _name_start(rows, i, content, ids, names):
-            if row[_ENT_TYPE] and row[_ENT_IOB] == 3:
-                end = i + 1
-                while end < len(rows) and rows[end][_ENT_IOB] == 1:
-                    end += 1
-                if all(rows[j][_IS_ALPHA] or rows[j][_LOWER] in ids["joiners"] for j in range(i, end)):
-                    for j in range(i, end):
-                        table.add(j)
-                    yield list(range(i, end)), True
-            else:
-                table.add(i)
-                yield [i], True
-        if content[i] or (run and row[_LOWER] in ids["joiners"]):
-            table.add(i)
-            run.append(i)
+    joiner = _among(array[start:stop, _LOWER], ids["joiners_array"])
+    in_run, opens, closes = _runs(content[start:stop], joiner, [end - start for end in ends])
+    table.add_all((np.flatnonzero(in_run) + start).tolist())
+    opens, closes = (opens + start).tolist(), (closes + start).tolist()
+    named = _names(table, content.tolist(), ids, names, start, stop) if names else []
+    at = 0  # the next name
+    for run_start, run_stop in zip(opens, closes, strict=True):
+        name_first = run_stop not in ends  # a name at the token that ends the run is met first
+        while at < len(named) and (named[at][0] < run_stop or (named[at][0] == run_stop and name_first)):
+            found.name(*named[at])
+            at += 1
+        found.run(run_start, run_stop)
+    for name_start, name_stop in named[at:]:
+        found.name(name_start, name_stop)
+
+
+def _runs(content: np.ndarray, joiner: np.ndarray, sentence_ends: list[int]) -> tuple[np.ndarray, ...]:
+    """Which tokens are in runs, the runs' first tokens and the tokens after them: content words
+    and the joiners after a content word (`transferência de renda`), never across a sentence's
+    end."""
+    n = len(content)
+    new_sentence = np.zeros(n + 1, dtype=bool)
+    new_sentence[0] = True
+    new_sentence[sentence_ends] = True
+    joins = joiner & ~new_sentence[:n]  # a joiner at a sentence's start joins nothing
+    in_run = content
+    while True:  # one step per joiner in a row (`de` `da`: rare)
+        after_run = np.concatenate(([False], in_run[:-1]))
+        grown = in_run | (joins & after_run)
+        if (grown == in_run).all():
+            break
+        in_run = grown
+    opens = in_run & (~after_run | new_sentence[:n])
+    closes = in_run & (~np.concatenate((in_run[1:], [False])) | new_sentence[1:])
+    return in_run, np.flatnonzero(opens), np.flatnonzero(closes) + 1
+
+
+def _names(table: _Tokens, content: list[bool], ids: dict, kinds: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The names of `_NAME_LABELS` and acronyms in tokens `start` to `stop`, as token ranges."""
+    rows = table.rows
+    array = table.array[start:stop]
+    maybe = np.flatnonzero((array[:, _ENT_IOB] == 3) | (array[:, _IS_UPPER] != 0)) + start
+    named = []
+    for i in maybe.tolist():
+        if not _name_start(rows, i, content, ids, kinds):
             continue
-        if run:
-            yield from _subphrases(run, table.joiner)
-        run = []
-    if run:
-        yield from _subphrases(run, table.joiner)
+        row = rows[i]
+        if row[_ENT_TYPE] and row[_ENT_IOB] == 3:
+            end = i + 1
+            while end < len(rows) and rows[end][_ENT_IOB] == 1:
+                end += 1
+            if all(rows[j][_IS_ALPHA] or rows[j][_LOWER] in ids["joiners"] for j in range(i, end)):
+                table.add_all(range(i, end))
+                named.append((i, end))
+        else:
+            table.add_all((i,))
+            named.append((i, i + 1))
+    return named
 
 
 _ATTRS = [LOWER, IS_ALPHA, IS_UPPER, LENGTH, POS, ENT_TYPE, ENT_IOB, ORTH, LEMMA]
@@ -505,7 +610,7 @@ def _ids(strings) -> dict:
         "org": strings.add("ORG"),
         "content_pos": frozenset(IDS[pos] for pos in _CONTENT_POS),
     }
-    for name in ("stop", "not_topics", "content_pos"):
+    for name in ("stop", "joiners", "not_topics", "content_pos"):
         ids[f"{name}_array"] = np.sort(np.fromiter(ids[name], dtype=np.uint64))
     _ID_CACHE[id(strings)] = (strings, ids)
     return ids
@@ -542,17 +647,6 @@ def _name_start(rows: list, i: int, content: list[bool], ids: dict, kinds: str =
         return False  # `(BA)`, `Belo Horizonte/MG`: where, not what
     beside = (rows[j] for j in (i - 1, i + 1) if 0 <= j < len(rows))
     return not any(r[_IS_UPPER] and r[_IS_ALPHA] and r[_LENGTH] > 1 for r in beside)
-
-
-def _subphrases(run: list[int], joiners: set[int]):
-    """The run itself when short enough, and every content n-gram of up to `_MAX_WORDS` words."""
-    while run and run[-1] in joiners:
-        run = run[:-1]
-    for size in range(1, _MAX_WORDS + 1):
-        for i in range(len(run) - size + 1):
-            if run[i] in joiners or run[i + size - 1] in joiners:
-                continue
-            yield run[i : i + size], False
 
 
 @lru_cache(maxsize=100_000)

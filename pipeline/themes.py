@@ -19,6 +19,8 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 import regex
@@ -80,56 +82,95 @@ def _theme(label: str, name: str, terms: list[str]) -> Theme:
 def themes(text: str, taxonomy: tuple[Theme, ...] | None = None) -> list[dict]:
     """The record's `themes`: `{"label", "score"}` for every theme, best first."""
     taxonomy = taxonomy or default_taxonomy()
-    index = _index(taxonomy)
-    words = _folded_words(text)
-    hits = [0.0] * len(taxonomy)
-    counts = Counter(words)
-    starts: dict[str, list] = {}  # first word -> the terms that may start there
-    for word in counts:
-        found = [*index.get(word, ()), *index["starred"].get(word[:3], ())]
-        if found:
-            starts[word] = found
-    positions: dict[str, list[int]] | None = None  # built only when a longer term may start
-    for word, found in starts.items():
-        for theme_no, term in found:
+    terms = _terms(taxonomy)
+    words = _Words(text)
+    counts = words.counts
+    hits = [0.0] * len(taxonomy)  # whole numbers: the order they are added in does not matter
+    longer = []  # (first word, theme, term) of the terms of several words that may start in the text
+    for word in counts.keys() & terms.exact.keys():
+        for theme_no, term in terms.exact[word]:
             if len(term) == 1:  # most terms: one word, counted without looking at positions
-                if not term[0].endswith("*") or word.startswith(term[0][:-1]):
-                    hits[theme_no] += counts[word]
-                continue
-            if positions is None:
-                positions = {}
-                for i, w in enumerate(words):
-                    if w in starts:
-                        positions.setdefault(w, []).append(i)
-            for i in positions[word]:
-                if _matches(term, words, i):
-                    hits[theme_no] += 2.0
-    acronyms = _acronym_pattern(taxonomy)
-    if acronyms is not None:
-        for token in acronyms.findall(text):
-            for theme_no in index[("acronym", token)]:
+                hits[theme_no] += counts[word]
+            else:
+                longer.append((word, theme_no, term))
+    starred = terms.starred
+    # the words whose first three letters start a starred term (sliced and looked up in C)
+    for word in compress(counts, map(starred.__contains__, map(_FIRST_THREE, counts))):
+        for theme_no, term in starred[word[:3]]:
+            if len(term) > 1:
+                longer.append((word, theme_no, term))
+            elif word.startswith(term[0][:-1]):
+                hits[theme_no] += counts[word]
+    positions = {word: words.positions(word) for word, _, _ in longer}
+    for word, theme_no, term in longer:
+        for i in positions[word]:
+            if _matches(term, words, i):
+                hits[theme_no] += 2.0
+    if terms.acronym_pattern is not None:
+        for token in terms.acronym_pattern.findall(text):
+            for theme_no in terms.acronyms[token]:
                 hits[theme_no] += 1.0
-    n = max(len(words), 1)
-    out = [
-        {"label": theme.label, "score": round(1 - math.exp(-100 * h / n), 4)}
-        for theme, h in zip(taxonomy, hits, strict=True)
-    ]
-    out.sort(key=lambda t: (-t["score"], t["label"]))
-    return out
+    n = max(len(words.said), 1)
+    # no hits scores 0.0 (most themes); best first, then by label: `terms.by_label` sorted by score
+    scores = [round(1 - math.exp(-100 * h / n), 4) if h else 0.0 for h in hits]
+    ranked = sorted(terms.by_label, key=[-score for score in scores].__getitem__)
+    return [{"label": taxonomy[i].label, "score": scores[i]} for i in ranked]
 
 
-def _folded_words(text: str) -> list[str]:
-    """`_WORD.findall(fold_text(text))`, folding each distinct word once (folding maps a letter
-    to a letter, so the words are the same; most of a text's words recur)."""
-    words = _WORD.findall(text.lower())
-    folded = {word: word.translate(BASE_LETTER) for word in set(words)}
-    return [folded[word] for word in words]
+class _Words:
+    """A text's words in lower case (`said`, as written), and how often each folded word
+    (`fold_text`) is said (`counts`). Only the distinct words that are not ASCII are folded: most
+    of a text's words recur, most are ASCII, and folding maps a letter to a letter (the words are
+    the same)."""
+
+    def __init__(self, text: str) -> None:
+        self.said = _WORD.findall(text.lower())
+        self.times = Counter(self.said)  # as written
+        self.counts = self.times.copy()
+        self.folded: dict[str, str] = {}  # a word as written -> folded, where they differ
+        self.forms: dict[str, list[str]] = {}  # a folded word -> the words written otherwise
+        for word in [word for word in self.times if not word.isascii()]:
+            folded = _fold(word)
+            if folded != word:  # a folded word folds to itself: it is never folded again here
+                self.counts[folded] = self.counts.get(folded, 0) + self.counts.pop(word)
+                self.folded[word] = folded
+                self.forms.setdefault(folded, []).append(word)
+
+    def positions(self, folded: str) -> list[int]:
+        """Where the folded word is said (in no order), by `list.index` (in C) as many times as
+        each of its forms is said."""
+        found = []
+        forms = self.forms.get(folded, [])
+        for form in [folded, *forms] if folded in self.times else forms:
+            i = -1
+            for _ in range(self.times[form]):
+                i = self.said.index(form, i + 1)
+                found.append(i)
+        return found
 
 
-def _matches(term: tuple[str, ...], words: list[str], i: int) -> bool:
-    if i + len(term) > len(words):
+def _fold(word: str) -> str:
+    """`word.translate(BASE_LETTER)`, kept: the words that have accents recur across texts, and
+    `translate` looks each of their letters up in a dict."""
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) > 100_000:
+            _FOLDED.clear()
+        folded = _FOLDED[word] = word.translate(BASE_LETTER)
+    return folded
+
+
+_FOLDED: dict[str, str] = {}
+_FIRST_THREE = itemgetter(slice(None, 3))
+
+
+def _matches(term: tuple[str, ...], words: _Words, i: int) -> bool:
+    """Whether the term's words are said from word `i` on (folded)."""
+    if i + len(term) > len(words.said):
         return False
-    for pattern, word in zip(term, words[i : i + len(term)], strict=True):
+    folded = words.folded
+    for pattern, word in zip(term, words.said[i : i + len(term)], strict=True):
+        word = folded.get(word, word)
         if pattern.endswith("*"):
             if not word.startswith(pattern[:-1]):
                 return False
@@ -138,21 +179,46 @@ def _matches(term: tuple[str, ...], words: list[str], i: int) -> bool:
     return True
 
 
-@cache
-def _index(taxonomy: tuple[Theme, ...]) -> dict:
-    """Terms by their first word, or by its first three letters where it ends in `*` (under
-    "starred"), and acronyms as written: each word of a text is checked against the few terms
-    that could start there (a one-word term by its word alone is a hit without a check)."""
-    index: dict = {"starred": {}}
+@dataclass(frozen=True)
+class _Terms:
+    """A taxonomy's terms as `themes` looks them up: by their first word (`exact`), or by its
+    first three letters where it ends in `*` (`starred`), as `(theme number, term)`; acronyms as
+    written, found by one pattern. A word of the text is checked only against the few terms that
+    could start there (a one-word term by its word alone is a hit without a check)."""
+
+    exact: dict[str, list[tuple[int, tuple[str, ...]]]]
+    starred: dict[str, list[tuple[int, tuple[str, ...]]]]
+    acronyms: dict[str, list[int]]
+    acronym_pattern: regex.Pattern | None
+    by_label: list[int]  # the themes' numbers in the order of their labels
+
+
+_TERMS: dict[int, tuple[tuple[Theme, ...], _Terms]] = {}
+
+
+def _terms(taxonomy: tuple[Theme, ...]) -> _Terms:
+    """`_Terms` of a taxonomy, kept by identity: hashing the taxonomy (every term of every theme)
+    on each call cost more than a short text's lookups."""
+    kept = _TERMS.get(id(taxonomy))
+    if kept is not None and kept[0] is taxonomy:
+        return kept[1]
+    exact: dict = {}
+    starred: dict = {}
+    acronyms: dict = {}
     for theme_no, theme in enumerate(taxonomy):
         for term in theme.terms:
             if term[0].endswith("*"):
-                index["starred"].setdefault(term[0][:3], []).append((theme_no, term))
+                starred.setdefault(term[0][:3], []).append((theme_no, term))
             else:
-                index.setdefault(term[0], []).append((theme_no, term))
+                exact.setdefault(term[0], []).append((theme_no, term))
         for acronym in theme.acronyms:
-            index.setdefault(("acronym", acronym), []).append(theme_no)
-    return index
+            acronyms.setdefault(acronym, []).append(theme_no)
+    by_label = sorted(range(len(taxonomy)), key=lambda theme_no: taxonomy[theme_no].label)
+    terms = _Terms(exact, starred, acronyms, _acronym_pattern(taxonomy), by_label)
+    if len(_TERMS) > 64:
+        _TERMS.clear()
+    _TERMS[id(taxonomy)] = (taxonomy, terms)
+    return terms
 
 
 @cache
