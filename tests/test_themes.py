@@ -59,3 +59,8 @@ def test_seed_keywords_and_theme(seed_text):
     assert not {"R$ 2.321.286.890", "2.321.286.890", "06 de Julho de 2021", "Julho"} & set(texts)
     lemmas = [k["lemma"] for k in record["keywords"]]
     assert len(lemmas) == len(set(lemmas))  # one entry per lemma
+
+
+def test_any_word_is_text_not_an_index_key():
+    # `starred` was a key of the term index: a text holding the word raised ValueError
+    assert all(0.0 <= t["score"] <= 1.0 for t in themes("O relatório starred acronym cita a saúde pública."))
