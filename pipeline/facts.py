@@ -39,6 +39,7 @@ _PER_UNIT = frozenset(["habitante", "unidade", "quilo", "hora", "pessoa"])  # `R
 _TIME_WORDS = frozenset(["ano", "anos", "mês", "meses", "dia", "dias", "semana", "semanas", "semestre"])
 _GIVING = frozenset(["transfer", "investment", "budget"])
 _OF = frozenset(["de", "da", "do", "das", "dos"])
+_NOT_PARTIES = tuple(fold(w).lower() for w in words.NOT_PARTIES)
 _LENT = frozenset(["debt", "investment"])
 _PREPOSITION = frozenset(["ADP", "SCONJ"])  # `para reformar`: the model tags `para` SCONJ before a verb
 _STOP = frozenset(',;:.!?()"“”')
@@ -75,7 +76,12 @@ def facts(
         return []  # nothing to tie: skip mapping every token to its entity
     to_original = to_original or (lambda s, e: (s, e))
     text = doc.text if text is None else text
-    ctx = _Context(doc, to_original, text, entities, _entity_index(doc, entities, to_original), published_at, None)
+    entity_of = _entity_index(doc, entities, to_original)
+    # a gazette publishes, it neither pays nor receives (`Portaria publicada no Diário Oficial da União autoriza`)
+    ignored = {i for i, e in enumerate(entities) if fold(e["canonical"]).lower().startswith(_NOT_PARTIES)}
+    if ignored:
+        entity_of = [None if i in ignored else i for i in entity_of]
+    ctx = _Context(doc, to_original, text, entities, entity_of, published_at, None)
     ctx.dateline = _dateline(ctx)
     out = []
     for n, span in enumerate(money):

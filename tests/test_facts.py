@@ -331,6 +331,10 @@ ROWS = [
     # a passive the parse left without a subject: the name right before it
     ("Além dos dois clubes da capital, a Agremiação Sportiva Arapiraquense (ASA) será beneficiada com R$ 350 mil.",
      "R$ 350 mil", {"lemma": "beneficiar", "recipient": "Agremiação Sportiva Arapiraquense"}),
+    # `autoriza o repasse de`: the noun acts, its source pays; a gazette is no party
+    ("Portaria publicada nesta sexta-feira no Diário Oficial da União autoriza o repasse de R$ 12,4 milhões do "
+     "Ministério da Integração e do Desenvolvimento Regional (MIDR) a dois municípios gaúchos.", "R$ 12,4 milhões",
+     {"lemma": "repasse", "payer": "Ministério da Integração e do Desenvolvimento Regional"}),
 ]  # fmt: skip
 
 

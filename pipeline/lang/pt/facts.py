@@ -163,7 +163,8 @@ NOUNS: dict[str, str] = {
 SUPPORT_VERBS: frozenset[str] = frozenset(
     ["ser", "estar", "ficar", "ter", "haver", "contar", "chegar", "somar", "totalizar", "prever", "incluir",
      "envolver", "representar", "atingir", "alcançar", "ultrapassar", "assinar", "firmar", "lançar", "abrir",
-     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer", "continuar", "permanecer", "confirmar"]
+     "pedir", "solicitar", "passar", "entrar", "cair", "subir", "crescer", "continuar", "permanecer", "confirmar",
+     "autorizar"]
 )  # fmt: skip
 
 # Nouns that stand between an amount and a verb without being an action on it (`com valores entre
@@ -238,6 +239,9 @@ LENDERS: tuple[str, ...] = (
     "banco", "caixa econômica", "bndes", "bid", "bird", "bnb", "caf", "finep", "desenbahia", "brde", "bdmg",
     "banpará", "banrisul", "agência de fomento", "agence française", "kfw", "fundo constitucional",
 )  # fmt: skip
+
+# Names that are no party to money: publications (`no Diário Oficial da União`).
+NOT_PARTIES: tuple[str, ...] = ("diário oficial", "diario oficial")
 
 # Spending verbs: their `em` phrase says what the money went on (`gastou 420 mil euros em reparações`).
 SPENDING: frozenset[str] = frozenset(["gastar", "desembolsar", "pagar"])
