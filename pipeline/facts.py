@@ -681,8 +681,8 @@ _ANAPHOR_WORDS = frozenset(fold(w).lower() for w in words.ANAPHORS)
 
 def _folded_needs(needed):
     """An anaphor's alternatives with their words folded once, not at every entity compared."""
-    if isinstance(needed, tuple):
-        return tuple(tuple(fold(w).lower() for w in alternative) for alternative in needed)
+    if isinstance(needed, tuple):  # word tuples, or COMPANY / NOT_GOVERNMENT among them
+        return tuple(alt if isinstance(alt, str) else tuple(fold(w).lower() for w in alt) for alt in needed)
     return needed
 
 

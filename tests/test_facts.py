@@ -335,6 +335,9 @@ ROWS = [
     ("Portaria publicada nesta sexta-feira no Diário Oficial da União autoriza o repasse de R$ 12,4 milhões do "
      "Ministério da Integração e do Desenvolvimento Regional (MIDR) a dois municípios gaúchos.", "R$ 12,4 milhões",
      {"lemma": "repasse", "payer": "Ministério da Integração e do Desenvolvimento Regional"}),
+    # a bus company is a company (`Viação`), `à empresa` stands for it
+    ("A Viação Capim Dourado opera 70% das linhas. A prefeitura deixou de repassar à empresa R$ 7,3 milhões em "
+     "subsídios.", "R$ 7,3 milhões", {"lemma": "repassar", "recipient": "Viação Capim Dourado", "negated": True}),
 ]  # fmt: skip
 
 

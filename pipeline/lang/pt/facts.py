@@ -332,7 +332,7 @@ HEDGES: frozenset[str] = frozenset(["poder", "dever", "pretender", "estimar", "p
 # is no ministry, secretaria, prefeitura... (GOVERNMENT_BODIES).
 COMPANY = "company"
 NOT_GOVERNMENT = "not government"
-ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | None]] = {
+ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...] | str, ...] | str | None]] = {
     "prefeitura": (frozenset({"ORG"}), (("prefeitura",),)),
     # PT-PT: the municipality's council; in Brazil a federal agency (FNDE, DNIT, Ibama, Sudene)
     "autarquia": (
@@ -366,7 +366,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...] | str | No
     "consórcio": (frozenset({"ORG"}), (("consórcio",),)),
     "universidade": (frozenset({"ORG"}), (("universidade",),)),
     "hospital": (frozenset({"ORG"}), (("hospital",),)),
-    "companhia": (frozenset({"ORG"}), (("companhia",),)),
+    "companhia": (frozenset({"ORG"}), (("companhia",), COMPANY)),  # a Companhia named before, else a company
     "entidade": (frozenset({"ORG"}), NOT_GOVERNMENT),  # `repassada à entidade pela Secretaria`: the Apae
     "instituição": (frozenset({"ORG"}), NOT_GOVERNMENT),
     "empresa": (frozenset({"ORG"}), COMPANY),
@@ -399,7 +399,7 @@ COMPANY_CUES: frozenset[str] = frozenset(
 )  # fmt: skip
 COMPANY_NAME_WORDS: frozenset[str] = frozenset(
     ["s.a.", "s/a", "sa", "ltda", "ltda.", "binacional", "incorporações", "telecom", "energia", "mineração",
-     "participações", "engenharia", "construções", "construtora", "holding", "eireli", "me"]
+     "participações", "engenharia", "construções", "construtora", "holding", "eireli", "me", "viação"]
 )  # fmt: skip
 
 # Verbs of a relative clause on an amount whose subject pays it (`os R$ 7,2 milhões que a Sesa prometeu`).

@@ -58,6 +58,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Diocese",
     "Diretoria",
     "Empresa",
+    "Viação",
     "Esporte Clube",
     "Federação",
     "Frente",
