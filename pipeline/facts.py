@@ -988,7 +988,7 @@ def _participle_agent(ctx: _Context, span: Span, end: int) -> dict | None:
     for token in span.doc[span.end : min(span.end + _PARTICIPLE_REACH, end)]:
         if token.ent_type_ == "MONEY" or "Fin" in token.morph.get("VerbForm"):
             return None
-        giving = words.VERBS.get(token.lemma_.lower(), (None, None))[1] == "payer"
+        giving = words.VERBS.get(_lemma(token), (None, None))[1] == "payer"  # `pagos`: the lemmatiser's own
         if giving and token.pos_ == "VERB" and token.dep_ == "acl" and "Part" in token.morph.get("VerbForm"):
             return _agent(ctx, token)
     return None

@@ -338,6 +338,12 @@ ROWS = [
     # a bus company is a company (`Viação`), `à empresa` stands for it
     ("A Viação Capim Dourado opera 70% das linhas. A prefeitura deixou de repassar à empresa R$ 7,3 milhões em "
      "subsídios.", "R$ 7,3 milhões", {"lemma": "repassar", "recipient": "Viação Capim Dourado", "negated": True}),
+    # `pagos pela` read as pagar; a head word before an acronym's syllables is part of the long form
+    ("Cada agremiação fica com R$ 4,5 milhões, pagos pela Secretaria de Estado de Cultura e Economia Criativa.",
+     "R$ 4,5 milhões", {"lemma": "ficar", "payer": "Secretaria de Estado de Cultura e Economia Criativa"}),
+    ("A Companhia de Saneamento do Paraná (Sanepar) vai ampliar a rede. Como contrapartida, a companhia pagará "
+     "R$ 25 milhões à Prefeitura de Ponta Grossa.", "R$ 25 milhões",
+     {"lemma": "pagar", "payer": "Companhia de Saneamento do Paraná", "recipient": "Prefeitura de Ponta Grossa"}),
 ]  # fmt: skip
 
 

@@ -24,6 +24,8 @@ PAIRS = [
     ("a Empresa Baiana de Águas e Saneamento (Embasa)", "Empresa Baiana de Águas e Saneamento", "Embasa"),
     # the town a body is from is no part of its acronym's syllables
     ("à Cooperativa dos Cajucultores de Picos (Coopcaju)", "Cooperativa dos Cajucultores de Picos", "Coopcaju"),
+    # nor is the head word before the syllables
+    ("a Companhia de Saneamento do Paraná (Sanepar)", "Companhia de Saneamento do Paraná", "Sanepar"),
 ]
 
 

@@ -86,6 +86,8 @@ def _initials_match(words: list[str], acronym: str) -> bool:
         return initials == letters or (all(ch in it for ch in letters) and len(initials) <= len(letters) + 1)
     if _spelled_by_prefixes(fold(acronym), content):
         return True
+    if len(content) > 2 and content[0].lower() in _HEAD_WORDS and _spelled_by_prefixes(fold(acronym), content[1:]):
+        return True  # `Companhia de Saneamento do Paraná (Sanepar)`: the head word is no syllable
     # `Cooperativa dos Cajucultores de Picos (Coopcaju)`: the town a body is from is no part of
     # its syllables
     place = _place_tail(words)
@@ -95,6 +97,7 @@ def _initials_match(words: list[str], acronym: str) -> bool:
 
 
 _PLACE_OF = frozenset({"de", "do", "da", "dos", "das"})
+_HEAD_WORDS = frozenset(fold(h).lower() for h in ORG_HEADS if " " not in h)
 
 
 def _place_tail(words: list[str]) -> int | None:

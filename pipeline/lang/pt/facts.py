@@ -287,6 +287,11 @@ PARTICIPLES: dict[str, str] = {
     "contemplados": "contemplar", "contempladas": "contemplar",
     "beneficiado": "beneficiar", "beneficiada": "beneficiar",
     "beneficiados": "beneficiar", "beneficiadas": "beneficiar",
+    "pago": "pagar", "paga": "pagar", "pagos": "pagar", "pagas": "pagar",
+    "liberado": "liberar", "liberada": "liberar", "liberados": "liberar", "liberadas": "liberar",
+    "transferido": "transferir", "transferida": "transferir",
+    "transferidos": "transferir", "transferidas": "transferir",
+    "concedido": "conceder", "concedida": "conceder", "concedidos": "conceder", "concedidas": "conceder",
 }  # fmt: skip
 
 # Participles whose agent pays (`um orçamento de € 640 mil, financiado pela ANMP`).
