@@ -134,6 +134,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     with_share = noun is None and below is not None and _case(below) == "com"  # `ficou com a maior parte (R$ …)`
     if verb is not None and verb_lemma in words.RECEIVING_WITH and (_case(span.root) == "com" or with_share):
         kind, subject_role = "transfer", "recipient"  # `Janaúba e Salinas ficaram com R$ 2,1 milhões`
+    if verb is not None and verb_lemma in words.IMPOSING and noun is None and _fine_before(span, verb):
+        kind = "fine"  # `aplicou multa de R$ 38 mil ao ex-gestor`, the amount parsed on the verb
     after_acts = False
     if noun is None and after is not None:
         direct = (
@@ -904,6 +906,14 @@ def _antecedent(ctx: _Context, que: Token) -> dict | None:
     return None
 
 
+def _fine_before(span: Span, verb: Token) -> bool:
+    """Is the verb's object a fine noun right before the amount (`multa de`)?"""
+    return any(
+        c.dep_ == "obj" and 0 < span.start - c.i <= 2 and words.NOUNS.get(c.lemma_.lower()) == "fine"
+        for c in verb.children
+    )
+
+
 def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) -> dict | None:
     for child in verb.children:
         if child.dep_ == "obj" and child not in span and child != noun:
@@ -926,8 +936,8 @@ def _noun_recipient(ctx: _Context, noun: Token, span: Span) -> dict | None:
 def _collector(ctx: _Context, noun: Token, span: Span) -> dict | None:
     """The place a collection is said to be in (`a arrecadação do ICMS em Goiás`)."""
     for tok in noun.subtree:
-        if tok in span or not _is_party(ctx, tok) or _case(tok) not in words.IN:
-            continue
+        if tok in span or not _is_party(ctx, tok) or _case(tok) not in words.IN | _OF:
+            continue  # `em Goiás`; `a receita da Bahia com royalties`
         if ctx.entities[ctx.entity_of[tok.i]]["label"] in words.PLACE_LABELS:
             return _entity_ref(ctx, tok, "preposition")
     return None
@@ -1205,7 +1215,9 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         return _entity_ref(ctx, body[1], "preposition")  # `ao agricultor Josué Ribeiro Campelo`
     coffers = first.lemma_.lower() in words.COFFERS or first.lower_ in words.COFFERS  # the lemmatiser's `cofr`
     if coffers and len(body) > 2 and body[1].lower_ in words.FROM:
-        return _named(ctx, body[2:])  # `aos cofres do município`: the owner
+        # `aos cofres do município`: the owner; `do orçamento de 2025 da UEG`: past the year
+        owner = next((t for t in body[2:6] if _is_party(ctx, t)), None)
+        return _entity_ref(ctx, owner, "preposition") if owner is not None else _named(ctx, body[2:])
     if (words.ANAPHORS.get(first.lemma_.lower()) or words.ANAPHORS.get(first.lower_)) is None:
         if (
             first.pos_ == "NOUN"

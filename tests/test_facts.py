@@ -344,6 +344,14 @@ ROWS = [
     ("A Companhia de Saneamento do Paraná (Sanepar) vai ampliar a rede. Como contrapartida, a companhia pagará "
      "R$ 25 milhões à Prefeitura de Ponta Grossa.", "R$ 25 milhões",
      {"lemma": "pagar", "payer": "Companhia de Saneamento do Paraná", "recipient": "Prefeitura de Ponta Grossa"}),
+    # a court's chamber imposing a fine receives it; a cut from a body's budget is that body's money
+    ("O Tribunal de Contas do Estado de Pernambuco julgou as contas. Além do ressarcimento, o colegiado aplicou multa "
+     "de R$ 38 mil ao ex-gestor.", "R$ 38 mil",
+     {"lemma": "aplicar", "kind": "fine", "recipient": "Tribunal de Contas do Estado de Pernambuco"}),
+    ("O Governo de Goiás contingenciou R$ 47 milhões do orçamento de 2025 da Universidade Estadual de Goiás (UEG).",
+     "R$ 47 milhões", {"lemma": "contingenciar", "kind": "cut", "recipient": "Universidade Estadual de Goiás"}),
+    ("A receita da Bahia com royalties do petróleo somou R$ 412 milhões no primeiro semestre.", "R$ 412 milhões",
+     {"lemma": "receita", "recipient": "Bahia"}),
 ]  # fmt: skip
 
 

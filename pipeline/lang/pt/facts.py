@@ -354,6 +354,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...] | str, ...] | st
     "departamento": (frozenset({"ORG"}), (("departamento",),)),
     "superintendência": (frozenset({"ORG"}), (("superintendência",),)),
     "tribunal": (frozenset({"ORG"}), (("tribunal",),)),
+    "colegiado": (frozenset({"ORG"}), (("tribunal", "câmara", "conselho"),)),  # a court's chamber
     "câmara": (frozenset({"ORG"}), (("câmara",),)),
     "assembleia": (frozenset({"ORG"}), (("assembleia",),)),
     "federação": (frozenset({"ORG"}), (("federação",),)),
@@ -428,7 +429,7 @@ NOT_ANAPHOR_AFTER: frozenset[str] = frozenset(["federal"])
 COFFERS: frozenset[str] = frozenset(["cofre", "cofres", "caixa", "conta", "tesouro", "orçamento"])
 
 # Nouns of collecting money: the place they happen in receives (`a arrecadação do ICMS em Goiás`).
-COLLECTING: frozenset[str] = frozenset(["arrecadação"])
+COLLECTING: frozenset[str] = frozenset(["arrecadação", "receita"])
 
 # Labels a payer or a recipient may have.
 PARTY_LABELS: frozenset[str] = frozenset({"ORG", "PER", "LOC", "STATE", "PROGRAM"})
