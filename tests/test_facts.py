@@ -352,6 +352,13 @@ ROWS = [
      "R$ 47 milhões", {"lemma": "contingenciar", "kind": "cut", "recipient": "Universidade Estadual de Goiás"}),
     ("A receita da Bahia com royalties do petróleo somou R$ 412 milhões no primeiro semestre.", "R$ 412 milhões",
      {"lemma": "receita", "recipient": "Bahia"}),
+    # `vão para`; `estão reservados`; `um contingenciamento de`
+    ("Do total, R$ 201 milhões vão para a Prefeitura de Goiânia.", "R$ 201 milhões",
+     {"lemma": "ir", "recipient": "Prefeitura de Goiânia"}),
+    ("Para a saúde estão reservados R$ 19,7 bilhões no orçamento de 2026.", "R$ 19,7 bilhões",
+     {"lemma": "reservar", "kind": "budget"}),
+    ("A Fundarpe afirma que o atraso decorre de um contingenciamento de R$ 5 milhões no orçamento da Secretaria.",
+     "R$ 5 milhões", {"lemma": "contingenciamento", "kind": "cut"}),
 ]  # fmt: skip
 
 

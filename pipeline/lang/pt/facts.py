@@ -31,6 +31,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "autorizar": ("transfer", "payer"),
     "entregar": ("transfer", "payer"),
     "vir": ("transfer", None),  # `R$ 350 mil vieram de emenda parlamentar`
+    "ir": ("transfer", None),  # `Do total, R$ 201 milhões vão para os municípios`
     "participar": ("investment", "payer"),  # `participa da operação com US$ 5 milhões`
     "contratar": ("transfer", "payer"),
     "atribuir": ("transfer", "payer"),  # PT-PT: `a CCDR atribuiu 12 milhões de euros a dez municípios`
@@ -126,6 +127,7 @@ NOUNS: dict[str, str] = {
     "edital": "budget",
     "corte": "cut",
     "bloqueio": "cut",
+    "contingenciamento": "cut",
     "perda": "cut",
     "queda": "cut",
     "dívida": "debt",
@@ -287,6 +289,7 @@ PARTICIPLES: dict[str, str] = {
     "contemplados": "contemplar", "contempladas": "contemplar",
     "beneficiado": "beneficiar", "beneficiada": "beneficiar",
     "beneficiados": "beneficiar", "beneficiadas": "beneficiar",
+    "reservado": "reservar", "reservada": "reservar", "reservados": "reservar", "reservadas": "reservar",
     "pago": "pagar", "paga": "pagar", "pagos": "pagar", "pagas": "pagar",
     "liberado": "liberar", "liberada": "liberar", "liberados": "liberar", "liberadas": "liberar",
     "transferido": "transferir", "transferida": "transferir",
