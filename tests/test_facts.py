@@ -359,6 +359,8 @@ ROWS = [
      {"lemma": "reservar", "kind": "budget"}),
     ("A Fundarpe afirma que o atraso decorre de um contingenciamento de R$ 5 milhões no orçamento da Secretaria.",
      "R$ 5 milhões", {"lemma": "contingenciamento", "kind": "cut"}),
+    ("A costureira Rosilene Santana Matos conseguiu R$ 15 mil para comprar duas máquinas industriais.", "R$ 15 mil",
+     {"lemma": "conseguir", "recipient": "Rosilene Santana Matos"}),
 ]  # fmt: skip
 
 

@@ -52,6 +52,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "obter": ("transfer", "recipient"),
     "ganhar": ("transfer", "recipient"),
     "conquistar": ("transfer", "recipient"),
+    "conseguir": ("transfer", "recipient"),  # `a costureira conseguiu R$ 15 mil para comprar máquinas`
     "caber": ("transfer", "recipient"),
     "dividir": ("transfer", "recipient"),  # `Petrolina e Juazeiro vão dividir R$ 14 milhões`
     "contemplar": ("transfer", "payer"),  # passive: `são contemplados com R$ 10,8 milhões`
