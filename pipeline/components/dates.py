@@ -54,6 +54,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from ..lang.pt import dates as pt
@@ -1026,12 +1027,26 @@ def _full_day(f: _Found) -> bool:
     return f.parts.get("day") is not None and f.start == f.expr
 
 
+def _after_no_word(words: Iterable[str]) -> str:
+    r"""`(?:^|\W)` and then the alternation of `words`, written to begin with their first letters,
+    which `re` skips to (a pattern that begins with `\W` is tried at every character): after
+    each first letter, a lookbehind that no word character comes before it. A search with it
+    starts a character later than one with `(?:^|\W)` would (`_before_from`)."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{c}(?<!\\w{c}){_alt(rest)}" for c, rest in sorted(rests.items())) + ")"
+
+
 _LEADS = pt.OPEN_END | pt.OPEN_START | pt.LEAN_FORWARD | pt.LEAN_BACK
-_BEFORE = re.compile(rf"(?:^|\W)({_alt(_LEADS)})\s+(?:(?:o|a)\s+)?(?:dia\s+)?$")
-# The last run of non-spaces where `_BEFORE` can match: `o`/`a`/`dia`, or the last word of a lead
-# (a lead of one word may follow a mark in its run: `(até`).
-_BEFORE_LAST = frozenset({"o", "a", "dia", *(lead.split()[-1] for lead in _LEADS)})
-_BEFORE_ENDS = tuple(sorted(lead for lead in _LEADS if " " not in lead))
+assert all(lead[0].isalpha() and lead[0] == re.escape(lead[0]) for lead in _LEADS)
+_BEFORE = re.compile(rf"({_after_no_word(_LEADS)})\s+(?:(?:o|a)\s+)?(?:dia\s+)?$")
+
+
+def _before_from(lo: int) -> int:
+    """Where `_BEFORE` searches a window from `lo`: the character at `lo` may be the `\\W` before
+    a lead (a lead at `lo` itself needs the start of the text)."""
+    return lo + 1 if lo else 0
 
 
 def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
@@ -1043,9 +1058,8 @@ def _context(text: str, low: str, f: _Found, tense_from_text: bool) -> None:
             if tense_from_text:
                 _set_tense(f.parts, text_tense(text, f.expr, f.end))
         return
-    lo = max(0, f.expr - 24)
-    last = _last_token(low[lo : f.expr])
-    m = _BEFORE.search(low, lo, f.expr) if last in _BEFORE_LAST or last.endswith(_BEFORE_ENDS) else None
+    # a search that skips to the leads' first letters costs less than a test of the last word first
+    m = _BEFORE.search(low, _before_from(max(0, f.expr - 24)), f.expr)
     if m:
         word = " ".join(m.group(1).split())
         if word in pt.OPEN_END:
@@ -1221,18 +1235,18 @@ def doc_tense(doc: Doc, start: int, end: int) -> str | None:
     """`past`, `imperfect`, `future`, `present` or None (no verb found): the tense of the verb the
     date hangs from in the dependency parse (`realizou na sexta-feira`, `será realizada`,
     `vai anunciar`, `esperávamos`)."""
-    token = _governing_verb(doc, start, end)
-    if token is None:
+    verbs = _verb_group(doc, start, end)
+    if verbs is None:
         return None
-    verbs = [token, *(c for c in token.children if c.dep_ in {"aux", "aux:pass", "cop"})]
     tenses = set()
     for t in verbs:
-        tense = t.morph.get("Tense")  # once: each `morph` is a new object that parses its features
-        if tense:
-            tenses.add(tense[0])
+        tense = _first_tense(t)
+        if tense is not None:
+            tenses.add(tense)
     # the future's endings say more than a small model's morphology (`continuaremos` tagged Past)
     future_form = any(_tense_of(t.text, True) == "future" for t in verbs)
-    if future_form or "Fut" in tenses or any(t.lemma_ == "ir" and t.dep_ == "aux" for t in verbs):
+    aux = doc.vocab.strings["aux"]  # the relation as stored, before the lemma's string is read
+    if future_form or "Fut" in tenses or any(t.dep == aux and t.lemma_ == "ir" for t in verbs):
         return "future"
     if tenses & {"Past", "Pqp"}:
         return "past"
@@ -1241,22 +1255,52 @@ def doc_tense(doc: Doc, start: int, end: int) -> str | None:
     return "present" if tenses else None
 
 
-def _governing_verb(doc: Doc, start: int, end: int):
-    """The verb (or the word with a copula or an auxiliary) a date hangs from, up to four heads up."""
+_TENSES: dict[int, str | None] = {}  # a token's morphology (its key) -> its first Tense
+
+
+def _first_tense(token) -> str | None:
+    """The first value of the token's `Tense`, read once per morphology: `morph.get` builds an
+    array and looks up strings at each call (4.6 µs), the key finds it again in a dict."""
+    morph = token.morph
+    key = morph.key
+    if key not in _TENSES:
+        if len(_TENSES) > 4096:
+            _TENSES.clear()
+        tense = morph.get("Tense")
+        _TENSES[key] = tense[0] if tense else None
+    return _TENSES[key]
+
+
+_VERB_POS = (VERB, AUX)
+
+
+def _verb_group(doc: Doc, start: int, end: int) -> list | None:
+    """The verb (or the word with a copula or an auxiliary) a date hangs from, up to four heads up,
+    then its auxiliaries and copula: one walk over each word's children. Parts of speech and
+    relations compared as the ids spaCy stores (`pos_`, `dep_` look each string up)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
     if token.text.lower() in {"há", "faz"} and token.head != token:
         token = token.head  # `há 20 anos`: the verb is the one `há` hangs from
+    strings = doc.vocab.strings
+    helper_deps = (strings["aux"], strings["aux:pass"], strings["cop"])
     for _ in range(4):
-        if token.pos_ in {"VERB", "AUX"} or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in token.children):
-            return token
+        helpers = [c for c in token.children if c.dep in helper_deps]
+        if token.pos in _VERB_POS or helpers:
+            return [token, *helpers]
         head = token.head  # a new Token at each access
         if head == token:
             return None
         token = head
     return None
+
+
+def _governing_verb(doc: Doc, start: int, end: int):
+    """The verb (or the word with a copula or an auxiliary) a date hangs from, up to four heads up."""
+    verbs = _verb_group(doc, start, end)
+    return None if verbs is None else verbs[0]
 
 
 def _doc_duration(doc: Doc, start: int, end: int) -> bool:
