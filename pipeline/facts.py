@@ -1228,6 +1228,15 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
             and _is_party(ctx, body[2])
         ):
             return _entity_ref(ctx, body[2], "preposition")  # `a hospitais de Arapiraca e …`
+        if first.lemma_.lower() in words.SERVICE_NETWORKS:
+            # `para a rede de urgência e emergência do Norte de Minas`: the place the network serves
+            for k in range(1, min(len(body) - 1, 8)):
+                if (
+                    body[k].lower_ in _OF
+                    and _is_party(ctx, body[k + 1])
+                    and _label(ctx, body[k + 1]) in words.PLACE_LABELS
+                ):
+                    return _entity_ref(ctx, body[k + 1], "preposition")
         return None
     for tok in body[1:6]:
         if _is_party(ctx, tok):

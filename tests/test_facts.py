@@ -361,6 +361,9 @@ ROWS = [
      "R$ 5 milhões", {"lemma": "contingenciamento", "kind": "cut"}),
     ("A costureira Rosilene Santana Matos conseguiu R$ 15 mil para comprar duas máquinas industriais.", "R$ 15 mil",
      {"lemma": "conseguir", "recipient": "Rosilene Santana Matos"}),
+    # a network the money goes to stands for the place it serves
+    ("O secretário anunciou que o Estado vai repassar mais R$ 2,3 milhões para a rede de urgência e emergência do "
+     "Norte de Minas até 30 de junho.", "R$ 2,3 milhões", {"lemma": "repassar", "recipient": "Norte de Minas"}),
 ]  # fmt: skip
 
 

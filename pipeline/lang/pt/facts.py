@@ -243,6 +243,10 @@ LENDERS: tuple[str, ...] = (
     "banpará", "banrisul", "agência de fomento", "agence française", "kfw", "fundo constitucional",
 )  # fmt: skip
 
+# A network or system that money goes to stands for the place it serves (`repassar R$ 2,3 milhões para
+# a rede de urgência e emergência do Norte de Minas`, `à rede estadual de ensino do Maranhão`).
+SERVICE_NETWORKS: frozenset[str] = frozenset(["rede", "sistema"])
+
 # Names that are no party to money: publications (`no Diário Oficial da União`).
 NOT_PARTIES: tuple[str, ...] = ("diário oficial", "diario oficial")
 
