@@ -40,6 +40,15 @@ _TIME_WORDS = frozenset(["ano", "anos", "mês", "meses", "dia", "dias", "semana"
 _GIVING = frozenset(["transfer", "investment", "budget"])
 _OF = frozenset(["de", "da", "do", "das", "dos"])
 _NOT_PARTIES = tuple(fold(w).lower() for w in words.NOT_PARTIES)
+_NOT_PARTY_CHARS = max(map(len, _NOT_PARTIES))
+
+
+def _not_party(name: str) -> bool:
+    """A gazette and the like (`NOT_PARTIES`); only the name's first letters are folded (every
+    entity of every document with money is asked)."""
+    return fold(name[:_NOT_PARTY_CHARS]).lower().startswith(_NOT_PARTIES)
+
+
 _LENT = frozenset(["debt", "investment"])
 _PREPOSITION = frozenset(["ADP", "SCONJ"])  # `para reformar`: the model tags `para` SCONJ before a verb
 _STOP = frozenset(',;:.!?()"“”')
@@ -78,7 +87,7 @@ def facts(
     text = doc.text if text is None else text
     entity_of = _entity_index(doc, entities, to_original)
     # a gazette publishes, it neither pays nor receives (`Portaria publicada no Diário Oficial da União autoriza`)
-    ignored = {i for i, e in enumerate(entities) if fold(e["canonical"]).lower().startswith(_NOT_PARTIES)}
+    ignored = {i for i, e in enumerate(entities) if _not_party(e["canonical"])}
     if ignored:
         entity_of = [None if i in ignored else i for i in entity_of]
     ctx = _Context(doc, to_original, text, entities, entity_of, published_at, None)
@@ -867,9 +876,7 @@ def _passive_subject(ctx: _Context, verb: Token) -> dict | None:
 def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
     """`Caixa contrata R$ 48 milhões …`: in a headline the parse breaks, the name right before the
     verb at the start of the sentence."""
-    k = verb.i - 1
-    while k > verb.sent.start and ctx.doc[k].pos_ == "AUX":
-        k -= 1  # `Piauí vai receber R$ 22 milhões`
+    k = _before_auxiliaries(ctx, verb)  # `Piauí vai receber R$ 22 milhões`
     if k < 0 or verb.i - verb.sent.start > 8 or not _is_party(ctx, ctx.doc[k]):
         return None
     first = ctx.doc[verb.sent.start]
@@ -882,12 +889,18 @@ def _headline_subject(ctx: _Context, verb: Token) -> dict | None:
     return _entity_ref(ctx, ctx.doc[k], "subject")
 
 
-def _name_before(ctx: _Context, verb: Token) -> dict | None:
-    """The name right before a verb and its auxiliaries (`a Agremiação Sportiva Arapiraquense (ASA)
-    será beneficiada`), where the parse gave the verb no subject."""
+def _before_auxiliaries(ctx: _Context, verb: Token) -> int:
+    """The index of the word before a verb and the auxiliaries before it, within its sentence."""
     k = verb.i - 1
     while k > verb.sent.start and ctx.doc[k].pos_ == "AUX":
         k -= 1
+    return k
+
+
+def _name_before(ctx: _Context, verb: Token) -> dict | None:
+    """The name right before a verb and its auxiliaries (`a Agremiação Sportiva Arapiraquense (ASA)
+    será beneficiada`), where the parse gave the verb no subject."""
+    k = _before_auxiliaries(ctx, verb)
     if ctx.doc[k].text == ")" and k - 2 >= verb.sent.start and ctx.doc[k - 2].text == "(":
         k -= 3  # an acronym in brackets after the name
     return _entity_ref(ctx, ctx.doc[k], "subject") if k >= verb.sent.start and _is_party(ctx, ctx.doc[k]) else None
