@@ -403,7 +403,7 @@ def _action(span: Span) -> tuple[Token | None, Token | None, Token | None]:
                 share = token  # `ficou com a menor das três parcelas (R$ 4,3 milhões)`: the verb acts
             elif lemma in words.NOUNS:
                 noun = token
-            elif lemma in words.NOT_ACTIONS and not (lemma == "média" and _case(token) == "em"):
+            elif lemma in words.NOT_ACTIONS and _case(token) not in words.INTRODUCED_BY.get(lemma, ()):
                 return None, None, None
     if noun is None and share is not None:
         return None, share, below
@@ -920,11 +920,19 @@ def _antecedent(ctx: _Context, que: Token) -> dict | None:
 
 
 def _fine_before(span: Span, verb: Token) -> bool:
-    """Is the verb's object a fine noun right before the amount (`multa de`)?"""
+    """Is the verb's object a fine noun right before the amount (`multa de`, `multa individual no
+    valor de`)?"""
     return any(
-        c.dep_ == "obj" and 0 < span.start - c.i <= 2 and words.NOUNS.get(c.lemma_.lower()) == "fine"
+        c.dep_ == "obj"
+        and words.NOUNS.get(c.lemma_.lower()) == "fine"
+        and (0 < span.start - c.i <= 2 or (0 < span.start - c.i <= 6 and _introduces(span.doc[c.i + 1 : span.start])))
         for c in verb.children
     )
+
+
+def _introduces(words_between: Span) -> bool:
+    """Only adjectives and the words that introduce an amount (`individual no valor de`)?"""
+    return all(t.pos_ == "ADJ" or t.lower_ in words.AMOUNT_INTRO_WORDS for t in words_between)
 
 
 def _object_party(ctx: _Context, verb: Token, span: Span, noun: Token | None) -> dict | None:

@@ -357,6 +357,11 @@ ROWS = [
      {"lemma": "ir", "recipient": "Prefeitura de Goiânia"}),
     ("Para a saúde estão reservados R$ 19,7 bilhões no orçamento de 2026.", "R$ 19,7 bilhões",
      {"lemma": "reservar", "kind": "budget"}),
+    # `no valor de` only introduces the amount: the agreement or fine above it acts
+    ("Na ocasião, o governador assina convênio do Programa Minha Casa, Minha Vida, no valor de R$ 2 milhões.",
+     "R$ 2 milhões", {"lemma": "convênio", "kind": "transfer"}),
+    ("O TCE aplicou multa no valor de R$ 7.500 ao prefeito Gilmar Alves.", "R$ 7.500",
+     {"lemma": "aplicar", "kind": "fine", "payer": "Gilmar Alves", "recipient": "Tribunal de Contas do Estado"}),
     ("A Fundarpe afirma que o atraso decorre de um contingenciamento de R$ 5 milhões no orçamento da Secretaria.",
      "R$ 5 milhões", {"lemma": "contingenciamento", "kind": "cut"}),
     ("A costureira Rosilene Santana Matos conseguiu R$ 15 mil para comprar duas máquinas industriais.", "R$ 15 mil",

@@ -30,6 +30,9 @@ CASES = [
     ("o Norte e o Nordeste", [("Norte", "region", None), ("Nordeste", "region", None)]),
     ("produtores do Norte de Minas", [("Norte de Minas", "region", None)]),
     ("o interior da Amazônia", [("Amazônia", "region", None)]),
+    ("três cidades do Sertão", [("Sertão", "region", None)]),
+    ("no Agreste e na Zona da Mata", [("Agreste", "region", None), ("Zona da Mata", "region", None)]),
+    ("em Sertão (RS)", [("Sertão", "municipality", "RS")]),
 ]
 
 NOT_PLACES = [

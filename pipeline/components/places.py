@@ -40,14 +40,15 @@ _FIELD_DE = regex.compile(
 # Federal and state roads: BR-364, MG-120, ERS-130, AMG-1010, TO-010, SP-330
 ROAD = regex.compile(r"(?<![\p{L}\d\-])(?:BR|[A-Z]{2,3})-\d{2,4}(?![\d\-])")
 _UFS = {uf for uf, *_ in STATES}
-# Regions and biomes: always (`Amazônia`, `Semiárido`), or the five regions after an article or
-# `região` (`o Norte e o Nordeste`, `Região Sul`), with `de Minas` and the like (`Norte de Minas`);
-# never after a capitalised word and `do` (`Coreia do Sul`, `Irlanda do Norte`, `Mato Grosso do
-# Sul`, `Rio Grande do Norte`: the name is the whole phrase).
+# Regions and biomes: always (`Amazônia`, `Semiárido`, `Zona da Mata`), or the five regions and
+# the Northeast's inland zones after an article or `região` (`o Norte e o Nordeste`, `Região Sul`,
+# `cidades do Sertão`, not the town of Sertão, RS), with `de Minas` and the like (`Norte de
+# Minas`); never after a capitalised word and `do` (`Coreia do Sul`, `Irlanda do Norte`, `Mato
+# Grosso do Sul`, `Rio Grande do Norte`: the name is the whole phrase).
 REGION = regex.compile(
-    r"(?P<name>Amazônia(?:\s+Legal)?|Semiárido|Pantanal|Sertão\s+(?:nordestino|baiano|do\s+\p{Lu}\p{L}+)"
+    r"(?P<name>Amazônia(?:\s+Legal)?|Semiárido|Pantanal|Zona\s+da\s+Mata|Sertão\s+(?:nordestino|baiano|do\s+\p{Lu}\p{L}+)"
     r"|(?<=\b(?:[Rr]egião|[Rr]egiões|[oO]|[nNdDaA]o|pelo|e)\s+)(?<!\p{Lu}[\p{L}\-]*\s+d[oa]\s+)"
-    r"(?:Norte|Nordeste|Centro-Oeste|Sudeste|Sul)"
+    r"(?:Norte|Nordeste|Centro-Oeste|Sudeste|Sul|Sertão|Agreste|Seridó|Recôncavo)"
     r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano))?)(?![\p{L}\-])"
     r"(?!\s+\p{Lu})"  # `Sudeste Asiático`, `Norte Shopping`: part of another name
 )

@@ -173,6 +173,14 @@ SUPPORT_VERBS: frozenset[str] = frozenset(
 # Nouns that stand between an amount and a verb without being an action on it (`com valores entre
 # R$ 100 mil e R$ 200 mil`, `com renda de até R$ 2.640`, `no valor de`): no fact.
 NOT_ACTIONS: frozenset[str] = frozenset(["valor", "renda", "limite", "teto", "patamar", "média", "faturamento"])
+# ... except after these words, where the noun only introduces the amount and the action is above
+# it (`gastou, em média, R$ 50`; `assina convênio no valor de R$ 2 milhões`, `multa no valor de`).
+INTRODUCED_BY: dict[str, frozenset[str]] = {
+    "média": frozenset(["em"]),
+    "valor": frozenset(["no", "nos", "pelo", "pelos"]),
+}
+# The words of such an introduction, between a fine and its amount (`multa no valor total de`).
+AMOUNT_INTRO_WORDS: frozenset[str] = frozenset(["no", "nos", "pelo", "pelos", "valor", "total", "de"])
 
 # Verbs that only mention an amount (`o salário de R$ 1.412 foi citado`): no fact.
 MENTION_VERBS: frozenset[str] = frozenset(["citar", "mencionar", "comparar"])
