@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .components._spans import doc_text
 from .components.dates import attributes
 from .lang.pt.orgs import ACRONYMS, CONNECTORS
+from .lang.pt.places import municipalities
 from .lang.pt.states import DEMONYMS
 from .normalise import Normalised
 from .roles import roles
@@ -58,6 +59,7 @@ def entities(doc: Doc, norm: Normalised, *, published: dt.date | None = None) ->
         group["mentions"].append(mention)
     out = _link_people(_link_long_forms(list(groups.values())))
     _add_demonyms(out, doc_text(doc))  # the text the rules read just before, not joined anew
+    _place_by_context(out)
     for ent in out:
         ent["mentions"] = sorted(
             {(m["start"], m["end"]): m for m in ent["mentions"]}.values(), key=lambda m: m["start"]
@@ -180,6 +182,21 @@ def _add_demonyms(ents: list[dict], text: str) -> None:
     for ent in ents:
         if ent["label"] == "STATE" and ent["attributes"].get("uf") in found:
             ent["attributes"]["demonyms"] = found[ent["attributes"]["uf"]]
+
+
+def _place_by_context(ents: list[dict]) -> None:
+    """A municipality that several states have (`Parnamirim`: PE and RN) is taken to be the one in
+    the state that the document names, where exactly one of its states is named (as a state, or by
+    a municipality only one state has); `uf_from_context` says so. Otherwise `ufs` stays alone."""
+    named = {e["attributes"].get("uf") for e in ents if e["label"] in ("STATE", "LOC")} - {None}
+    for ent in ents:
+        attrs = ent["attributes"]
+        if ent["label"] != "LOC" or "uf" in attrs or attrs.get("kind") != "municipality" or not attrs.get("ufs"):
+            continue
+        candidates = [uf for uf in attrs["ufs"] if uf in named]
+        codes = [code for uf, code in municipalities().get(ent["canonical"], ()) if uf in candidates]
+        if len(candidates) == 1 and len(codes) == 1:
+            attrs.update(uf=candidates[0], ibge_code=codes[0], uf_from_context=True)
 
 
 def _name_key(name: str) -> str:

@@ -29,3 +29,20 @@ def test_gold_grouping():
     assert result["grouping"]["together"] >= 0.98
     assert result["grouping"]["mixed_entities"] <= 2
     assert result["labels"]["ALL"]["f1"] >= 0.9
+
+
+# A municipality several states have takes the state the document names, where only one of them is.
+PLACES_BY_CONTEXT = [
+    ("O governador visitou Parnamirim, no interior de Pernambuco.", "Parnamirim", "PE", 2610400),
+    ("O prefeito de Parnamirim falou ao governo do Rio Grande do Norte.", "Parnamirim", "RN", 2403251),
+    ("Parnamirim recebeu R$ 1 milhão do governo federal.", "Parnamirim", None, None),  # no state named
+]
+
+
+@pytest.mark.parametrize(("text", "name", "uf", "code"), PLACES_BY_CONTEXT)
+def test_municipality_by_the_states_named(text, name, uf, code):
+    record = pipeline.process(text)
+    place = next(e for e in record["entities"] if e["canonical"] == name)
+    assert place["attributes"]["ufs"] == ["PE", "RN"]
+    assert (place["attributes"].get("uf"), place["attributes"].get("ibge_code")) == (uf, code)
+    assert place["attributes"].get("uf_from_context", False) is (uf is not None)
