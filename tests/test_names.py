@@ -50,6 +50,12 @@ MUST = [
     ("O Instituto Curie em Paris anunciou.", {("ORG", "Instituto Curie"), ("LOC", "Paris")}),
     ("Ele mora em S. Martinho do Porto desde 1990.", {("LOC", "S. Martinho do Porto")}),
     ("A Polícia Civil e Ary Chagas de Aguiar chegaram.", {("ORG", "Polícia Civil")}),
+    # after a settlement's word, a place (the model read `Varzinha` as a person, `Portázio` as ORG)
+    (
+        "Assina também convênio que vai tirar do racionamento 188 famílias da comunidade do Portázio, além da "
+        "construção da passagem molhada da comunidade de Varzinha, beneficiando 150 famílias.",
+        {("LOC", "Portázio"), ("LOC", "Varzinha")},
+    ),
 ]
 
 MUST_NOT = [

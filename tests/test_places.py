@@ -33,6 +33,10 @@ CASES = [
     ("três cidades do Sertão", [("Sertão", "region", None)]),
     ("no Agreste e na Zona da Mata", [("Agreste", "region", None), ("Zona da Mata", "region", None)]),
     ("em Sertão (RS)", [("Sertão", "municipality", "RS")]),
+    (
+        "do Agreste de Pernambuco e do Norte do Piauí",
+        [("Agreste de Pernambuco", "region", "PE"), ("Norte do Piauí", "region", "PI")],
+    ),
 ]
 
 NOT_PLACES = [

@@ -43,7 +43,7 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lang.pt.names import capital_share, first_name_people, known_label, wiki_label
+from ..lang.pt.names import SETTLEMENT_WORDS, capital_share, first_name_people, known_label, wiki_label
 from ..lang.pt.orgs import CONNECTORS
 from ..lang.pt.roles import OFFICE_ADJECTIVES, ROLE_HEADS, SPEECH_VERBS
 from ._spans import doc_text
@@ -114,6 +114,8 @@ def names_component(doc: Doc) -> Doc:
             known = "PER"  # `Fishel` after `Peter Fishel`: the same person, whatever the model guessed here
         if known is None and span.label_ in ("LOC", "LOCAL") and _first_name_led(span):
             known = "PER"
+        if known is None and _after_settlement_word(span):
+            known = "LOC"
         if known is None:
             known = linked
         if known is not None and known != span.label_:
@@ -139,6 +141,18 @@ def _first_name_led(span: Span) -> bool:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is None or before.lower_ not in _LOCATIVE
+
+
+def _after_settlement_word(span: Span) -> bool:
+    """`comunidade de Varzinha`, `povoado Malhada`: a settlement's word in lower case, and `de`/`do`/
+    `da` or nothing, right before the name."""
+    k = span.start - 1
+    if k >= 0 and span.doc[k].lower_ in _OF:
+        k -= 1
+    return k >= 0 and span.doc[k].text in SETTLEMENT_WORDS
+
+
+_OF = frozenset({"de", "do", "da", "dos", "das"})
 
 
 def known_names(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:

@@ -42,14 +42,18 @@ ROAD = regex.compile(r"(?<![\p{L}\d\-])(?:BR|[A-Z]{2,3})-\d{2,4}(?![\d\-])")
 _UFS = {uf for uf, *_ in STATES}
 # Regions and biomes: always (`Amazônia`, `Semiárido`, `Zona da Mata`), or the five regions and
 # the Northeast's inland zones after an article or `região` (`o Norte e o Nordeste`, `Região Sul`,
-# `cidades do Sertão`, not the town of Sertão, RS), with `de Minas` and the like (`Norte de
-# Minas`); never after a capitalised word and `do` (`Coreia do Sul`, `Irlanda do Norte`, `Mato
-# Grosso do Sul`, `Rio Grande do Norte`: the name is the whole phrase).
+# `cidades do Sertão`, not the town of Sertão, RS), with `de Minas`, a state's name and the like
+# (`Norte de Minas`, `Agreste de Pernambuco`: the whole phrase, as the gold sets have it); never
+# after a capitalised word and `do` (`Coreia do Sul`, `Irlanda do Norte`, `Mato Grosso do Sul`,
+# `Rio Grande do Norte`: the name is the whole phrase).
+_STATE_NAMES_RX = "|".join(sorted((regex.escape(name) for _, name, *_ in STATES), key=len, reverse=True))
 REGION = regex.compile(
     r"(?P<name>Amazônia(?:\s+Legal)?|Semiárido|Pantanal|Zona\s+da\s+Mata|Sertão\s+(?:nordestino|baiano|do\s+\p{Lu}\p{L}+)"
     r"|(?<=\b(?:[Rr]egião|[Rr]egiões|[oO]|[nNdDaA]o|pelo|e)\s+)(?<!\p{Lu}[\p{L}\-]*\s+d[oa]\s+)"
     r"(?:Norte|Nordeste|Centro-Oeste|Sudeste|Sul|Sertão|Agreste|Seridó|Recôncavo)"
-    r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano))?)(?![\p{L}\-])"
+    r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano"
+    r"|d[eoa]\s+(?P<state>" + _STATE_NAMES_RX + r")))?)"
+    r"(?![\p{L}\-])"
     r"(?!\s+\p{Lu})"  # `Sudeste Asiático`, `Norte Shopping`: part of another name
 )
 COMMON_ZIPF = 3.0  # a one-word name more common than this as a word needs a cue
@@ -70,9 +74,15 @@ def find_places(text: str) -> Iterator[Match]:
         yield from (f for f in found if f is not None)
 
 
+_STATE_UF = {name: uf for uf, name, *_ in STATES}
+
+
 def _regions(text: str) -> Iterator[Match]:
     for m in REGION.finditer(text):
-        yield Match(m.start("name"), m.end("name"), "LOC", {"kind": "region"})
+        attrs = {"kind": "region"}
+        if m.group("state"):
+            attrs["uf"] = _STATE_UF[m.group("state")]  # `Agreste de Pernambuco`, `Norte do Piauí`: in that state
+        yield Match(m.start("name"), m.end("name"), "LOC", attrs)
 
 
 def _parts(text: str, run: regex.Match) -> list[tuple[int, int]]:

@@ -112,6 +112,13 @@ def _sentence_case(name: str) -> str:
 # Bosque dev (F 0.7836 without; 0.7822-0.7829 with one link, whose labels are noisy: `Hillary
 # Clinton` is one ORG link; 0.7850 with two; 0.7858 with three at 0.8; adding the gold train
 # sets' mentions to the counts: 0.7850).
+# Words for a settlement or a part of a town: the name after them is a place's (`comunidade de
+# Varzinha`, `povoado Malhada`, `bairro da Boa Vista`), whatever the model guessed.
+SETTLEMENT_WORDS: frozenset[str] = frozenset(
+    ["comunidade", "comunidades", "povoado", "povoados", "distrito", "bairro", "bairros", "assentamento",
+     "localidade", "aldeia", "quilombo", "vilarejo", "lugarejo"]
+)  # fmt: skip
+
 WIKI_MIN_LINKS = 3
 WIKI_MIN_SHARE = 0.8
 
