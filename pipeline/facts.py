@@ -135,7 +135,14 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     if verb_lemma in words.DIRECT_ONLY and below is not None and below not in span:
         return None  # `contratar entrevistadores com recursos de 2 milhões de reais`: not what is contracted
     embedded = span.root.dep_ == "nmod" and any(c.dep_ == "case" for c in span.root.children)
-    if embedded and below is not None and below.dep_ == "nsubj" and below is not noun and verb is not None:
+    if (
+        embedded
+        and below is not None
+        and below.dep_ == "nsubj"
+        and below is not noun
+        and verb is not None
+        and below.lemma_.lower() not in words.AMOUNT_NOUNS
+    ):
         return None  # `as famílias, com renda de até R$ 2.640, pagarão …`: the amount describes the subject
     sent = span.sent
     window_end = min(following, sent.end)

@@ -360,6 +360,11 @@ ROWS = [
     # `no valor de` only introduces the amount: the agreement or fine above it acts
     ("Na ocasião, o governador assina convênio do Programa Minha Casa, Minha Vida, no valor de R$ 2 milhões.",
      "R$ 2 milhões", {"lemma": "convênio", "kind": "transfer"}),
+    # `o montante de` names the amount: as the subject it is the amount, not what it describes
+    ("Foi repassado aos clubes o montante de R$ 54 milhões.", "R$ 54 milhões",
+     {"lemma": "repassar", "kind": "transfer"}),
+    ("O FDNE realizou aportes, da ordem de R$ 1,8 bilhão, no projeto da fábrica.", "R$ 1,8 bilhão",
+     {"lemma": "aporte", "kind": "investment"}),
     ("O TCE aplicou multa no valor de R$ 7.500 ao prefeito Gilmar Alves.", "R$ 7.500",
      {"lemma": "aplicar", "kind": "fine", "payer": "Gilmar Alves", "recipient": "Tribunal de Contas do Estado"}),
     ("A Fundarpe afirma que o atraso decorre de um contingenciamento de R$ 5 milhões no orçamento da Secretaria.",

@@ -119,7 +119,13 @@ NOUNS: dict[str, str] = {
     "cota-parte": "transfer",
     "devolução": "transfer",
     "doação": "transfer",
+    "desembolso": "transfer",
+    "subvenção": "transfer",
+    "patrocínio": "transfer",
+    "ressarcimento": "transfer",
+    "reembolso": "transfer",
     "aplicação": "investment",
+    "aporte": "investment",  # `realizou aportes, da ordem de R$ 1,8 bilhão`
     "cofinanciamento": "transfer",
     "investimento": "investment",
     "financiamento": "investment",
@@ -138,9 +144,11 @@ NOUNS: dict[str, str] = {
     "arrecadação": "revenue",
     "captação": "revenue",
     "crédito": "debt",
+    "débito": "debt",
     "despesa": "other",
     "gasto": "other",
     "custeio": "other",
+    "indenização": "other",
     "economia": "other",  # `a economia … deve chegar a R$ 1,4 milhão`
     "impacto": "other",  # `o impacto na folha será de R$ 810 mil`
     "reajuste": "price",
@@ -150,6 +158,8 @@ NOUNS: dict[str, str] = {
     "tarifa": "price",
     "taxa": "price",
     "diária": "price",
+    "aluguel": "price",
+    "mensalidade": "price",
     "prestação": "price",
     "salário": "salary",
     "piso": "salary",
@@ -157,6 +167,9 @@ NOUNS: dict[str, str] = {
     "remuneração": "salary",
     "subsídio": "salary",  # the pay of elected officials
     "adicional": "salary",
+    "gratificação": "salary",
+    "pensão": "salary",
+    "honorários": "salary",
     "multa": "fine",
     "autuação": "fine",
 }
@@ -179,6 +192,9 @@ INTRODUCED_BY: dict[str, frozenset[str]] = {
     "média": frozenset(["em"]),
     "valor": frozenset(["no", "nos", "pelo", "pelos"]),
 }
+# Nouns that name the amount itself (`foi repassado aos clubes o montante de R$ 54 milhões`): as a
+# verb's subject they are the amount, not someone the amount describes.
+AMOUNT_NOUNS: frozenset[str] = frozenset(["montante", "quantia", "importância", "soma", "valor", "total"])
 # The words of such an introduction, between a fine and its amount (`multa no valor total de`).
 AMOUNT_INTRO_WORDS: frozenset[str] = frozenset(["no", "nos", "pelo", "pelos", "valor", "total", "de"])
 
