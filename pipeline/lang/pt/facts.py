@@ -43,6 +43,10 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "sair": ("transfer", None),  # `800 mil euros saem do orçamento municipal`
     "indicar": ("transfer", "payer"),  # `a deputada indicou R$ 3,4 milhões para hospitais` (emendas)
     "patrocinar": ("transfer", "payer"),
+    "doar": ("transfer", "payer"),  # `a empresa teria doado R$ 650 mil para as campanhas`
+    "subsidiar": ("transfer", "payer"),
+    "restituir": ("transfer", "payer"),
+    "ressarcir": ("transfer", "payer"),
     "bancar": ("investment", "payer"),  # `vai bancar R$ 3 milhões em obras`
     "suportar": ("investment", "payer"),  # PT-PT: `serão suportados pela autarquia`
     "indenizar": ("other", "payer"),
@@ -63,6 +67,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "financiar": ("investment", "payer"),
     "cofinanciar": ("investment", "payer"),
     "aportar": ("investment", "payer"),
+    "injetar": ("investment", "payer"),  # `o BNDES injetou R$ 2 bilhões na empresa`
     # budget
     "aprovar": ("budget", None),
     "orçar": ("budget", None),
@@ -70,6 +75,8 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "prever": ("budget", "payer"),
     "dotar": ("budget", None),
     "estimar": ("budget", None),
+    "alocar": ("budget", "payer"),
+    "remanejar": ("budget", "payer"),
     # cuts
     "bloquear": ("cut", "payer"),
     "cortar": ("cut", "payer"),
@@ -80,9 +87,11 @@ VERBS: dict[str, tuple[str, str | None]] = {
     # debt
     "dever": ("debt", "payer"),
     "emprestar": ("debt", "payer"),
+    "quitar": ("debt", "payer"),
     # revenue
     "arrecadar": ("revenue", "recipient"),
     "captar": ("revenue", "recipient"),
+    "angariar": ("revenue", "recipient"),
     "movimentar": ("revenue", None),
     "faturar": ("revenue", "recipient"),
     "render": ("revenue", None),  # `a Cosip rendeu R$ 5,2 milhões ao município`
