@@ -1423,8 +1423,16 @@ def _negated(action: Token) -> bool:
     return False
 
 
+def _conditional(token: Token) -> bool:
+    return "Cnd" in token.morph.get("Mood")
+
+
 def _hedged(action: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lemma_.lower() in words.HEDGES for c in action.children):
+    """`pode liberar`, `deve repassar`; and the conditional, which news uses for what is alleged or
+    supposed, not confirmed (`a empresa teria doado`, `o governo liberaria`)."""
+    if _conditional(action) or any(
+        c.dep_ == "aux" and (c.lemma_.lower() in words.HEDGES or _conditional(c)) for c in action.children
+    ):
         return True
     head = action.head
     return head != action and action.dep_ == "xcomp" and head.lemma_.lower() in words.HEDGES

@@ -361,8 +361,10 @@ ROWS = [
     ("Na ocasião, o governador assina convênio do Programa Minha Casa, Minha Vida, no valor de R$ 2 milhões.",
      "R$ 2 milhões", {"lemma": "convênio", "kind": "transfer"}),
     # `o montante de` names the amount: as the subject it is the amount, not what it describes
+    # the conditional: alleged, not confirmed
     ("A empresa M. Brasil teria doado R$ 100 mil ao Diretório Nacional do PT.", "R$ 100 mil",
-     {"lemma": "doar", "kind": "transfer", "payer": "M. Brasil", "recipient": "Diretório Nacional do PT"}),
+     {"lemma": "doar", "kind": "transfer", "payer": "M. Brasil", "recipient": "Diretório Nacional do PT",
+      "hedged": True}),
     ("Foi repassado aos clubes o montante de R$ 54 milhões.", "R$ 54 milhões",
      {"lemma": "repassar", "kind": "transfer"}),
     ("O FDNE realizou aportes, da ordem de R$ 1,8 bilhão, no projeto da fábrica.", "R$ 1,8 bilhão",
