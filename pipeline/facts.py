@@ -292,6 +292,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             recipient = _subject(ctx, verb)  # `O Pará terá direito a R$ 162 milhões`
         elif payer is None and verb_lemma in words.SUPPORT_VERBS and signed and not _is_subject(below):
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
+        if agreement and recipient is not None and _funds(ctx, recipient) and not (payer and _funds(ctx, payer)):
+            payer, recipient = recipient, payer  # `contrato de R$ 1,6 milhão com a Secretaria de Educação`
     if payer is None and kind in _GIVING:
         # `a Paraíba recebeu R$ 412 milhões nessa modalidade, repassados pelo FNDE`
         payer = _participle_agent(ctx, span, sent.end)
@@ -787,6 +789,16 @@ def _secures(ctx: _Context, party: dict | None) -> bool:
 
 
 _LENDER_WORDS = tuple(fold(w).lower() for w in words.LENDERS)
+
+
+_FUNDER_WORDS = tuple(fold(w) for w in words.FUNDERS + words.LENDERS)
+
+
+def _funds(ctx: _Context, ref: dict) -> bool:
+    """Is the party a body that funds (a ministry, a secretariat, a government, a fund, a bank)? Not
+    a state's name: `com municípios do Oeste do Paraná` names the state inside the party."""
+    ent = ctx.entities[ref["entity"]]
+    return ent["label"] == "ORG" and fold(ent["canonical"]).lower().startswith(_FUNDER_WORDS)
 
 
 def _lender(ctx: _Context, noun: Token, verb: Token | None) -> dict | None:

@@ -360,6 +360,13 @@ ROWS = [
     # `no valor de` only introduces the amount: the agreement or fine above it acts
     ("Na ocasião, o governador assina convênio do Programa Minha Casa, Minha Vida, no valor de R$ 2 milhões.",
      "R$ 2 milhões", {"lemma": "convênio", "kind": "transfer"}),
+    # a body that funds, on the other side of an agreement, pays whoever signs; not a consortium
+    ("Com a nova linha, a Coopagreste passa a contar com um contrato de R$ 1,6 milhão por ano com a Secretaria de "
+     "Educação de Pernambuco para fornecer queijo.", "R$ 1,6 milhão",
+     {"lemma": "contrato", "kind": "transfer", "payer": "Secretaria de Educação de Pernambuco",
+      "recipient": "Coopagreste"}),
+    ("A Sudam assinou convênio de R$ 45 milhões com o Cimcero.", "R$ 45 milhões",
+     {"lemma": "convênio", "payer": "Superintendência do Desenvolvimento da Amazônia", "recipient": "Cimcero"}),
     # `o montante de` names the amount: as the subject it is the amount, not what it describes
     # the conditional: alleged, not confirmed
     ("A empresa M. Brasil teria doado R$ 100 mil ao Diretório Nacional do PT.", "R$ 100 mil",

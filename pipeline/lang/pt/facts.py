@@ -276,6 +276,14 @@ LENDERS: tuple[str, ...] = (
     "banpará", "banrisul", "agência de fomento", "agence française", "kfw", "fundo constitucional",
 )  # fmt: skip
 
+# Bodies that fund (with the banks above): on the other side of an agreement from anyone else they
+# pay, whoever signs (`a Coopagreste passa a contar com um contrato de R$ 1,6 milhão com a Secretaria
+# de Educação`), where the agreement's rule alone would make them the recipient.
+FUNDERS: tuple[str, ...] = (
+    "ministério", "secretaria", "governo", "união", "fundo", "superintendência", "fundação nacional",
+    "agência nacional", "departamento nacional",
+)  # fmt: skip
+
 # A network or system that money goes to stands for the place it serves (`repassar R$ 2,3 milhões para
 # a rede de urgência e emergência do Norte de Minas`, `à rede estadual de ensino do Maranhão`).
 SERVICE_NETWORKS: frozenset[str] = frozenset(["rede", "sistema"])
