@@ -89,10 +89,11 @@ def features(k: Sequence[str], verbs: Sequence[bool], i: int, capital: bool) -> 
     n1 = k[i + 1] if i + 1 < n else "</s>"
     n2 = k[i + 2] if i + 2 < n else "</s>"
     sides = _verb_sides(k, verbs, i)
+    is_p1, is_n1 = "p1=" + p1, "n1=" + n1  # own and shared: one string each, hashed once
     own = [
         "b",
-        "p1=" + p1,
-        "n1=" + n1,
+        is_p1,
+        is_n1,
         "p2=" + p2,
         "n2=" + n2,
         "p2p1=" + p2 + " " + p1,
@@ -111,7 +112,7 @@ def features(k: Sequence[str], verbs: Sequence[bool], i: int, capital: bool) -> 
         own.append("p1v")
     if capital:
         own.append("cap")
-    shared = ["p1=" + p1, "n1=" + n1, "p1s=" + p1[-2:], "n1s=" + n1[-2:], sides]
+    shared = [is_p1, is_n1, "p1s=" + p1[-2:], "n1s=" + n1[-2:], sides]
     return own, shared
 
 

@@ -331,10 +331,10 @@ class Lexicon:
     def one_edit(self, word: str) -> set[str]:
         """Words whose folded form is one edit from the folded `word`."""
         found: set[str] = set()
-        for variant in _edits1(fold(word)):
-            hit = self.by_fold.get(variant)
-            if hit is not None:
-                found.update(_as_tuple(hit))
+        by_fold = self.by_fold
+        # the few variants that are folded forms, picked out of the hundreds by one set operation
+        for variant in by_fold.keys() & _edits1(fold(word)):
+            found.update(_as_tuple(by_fold[variant]))
         return found
 
     def with_prefix(self, word: str, length: int = PREFIX) -> list[str]:
@@ -456,6 +456,18 @@ def _substitution(typed: str, meant: str) -> float:
     return COST_SUBSTITUTE
 
 
+# Substitution costs between the letters of Portuguese words, worked out once: the edit cost's
+# inner loop looks them up (calling `_substitution` for every pair of letters was most of its time).
+_LETTERS = "abcdefghijklmnopqrstuvwxyzáàâãçéêíóôõúü"
+_SUBSTITUTIONS = {typed: {meant: _substitution(typed, meant) for meant in _LETTERS} for typed in _LETTERS}
+
+
+def _substitution_costs(typed: str, meant: str) -> list[float]:
+    """The cost of typing the letter `typed` for each letter of `meant`."""
+    known = _SUBSTITUTIONS.get(typed, {})
+    return [known[ch] if ch in known else _substitution(typed, ch) for ch in meant]
+
+
 @lru_cache(maxsize=200_000)
 def edit_cost(typed: str, meant: str) -> float:
     """Weighted Damerau-Levenshtein cost of the typos that turn `meant` into `typed` (lower case).
@@ -463,6 +475,17 @@ def edit_cost(typed: str, meant: str) -> float:
     >>> edit_cost("participaçao", "participação"), edit_cost("superintende", "superintendente")
     (0.3, 4.5)
     """
+    return round(_edit_cost(typed, meant), 3)
+
+
+def edit_cost_within(typed: str, meant: str, limit: float) -> bool:
+    """`edit_cost(typed, meant) <= limit`, without working out the whole cost of a far word."""
+    # the margin keeps a cost that rounds down to the limit in: only surely dearer words stop early
+    return round(_edit_cost(typed, meant, limit + 0.01), 3) <= limit
+
+
+def _edit_cost(typed: str, meant: str, give_up: float = math.inf) -> float:
+    """The unrounded cost; `math.inf` as soon as it is sure to exceed `give_up`."""
     a, b = typed, meant
     n, m = len(a), len(b)
     extra = _run_costs(a, COST_EXTRA)  # extra[i]: cost of typed letter a[i-1] being one too many
@@ -476,15 +499,27 @@ def edit_cost(typed: str, meant: str) -> float:
         prev.append(prev[-1] + missing[j])
     for i in range(1, n + 1):
         ch, extra_i = a[i - 1], extra[i]
+        substitution = _substitution_costs(ch, b)  # 0.0 where the letters are the same
         cur = [prev[0] + extra_i] + [0.0] * m
         for j in range(1, m + 1):
-            best = prev[j - 1] + (0.0 if ch == b[j - 1] else _substitution(ch, b[j - 1]))
-            best = min(best, prev[j] + extra_i, cur[j - 1] + missing[j])
+            best = prev[j - 1] + substitution[j - 1]
+            cost = prev[j] + extra_i
+            if cost < best:
+                best = cost
+            cost = cur[j - 1] + missing[j]
+            if cost < best:
+                best = cost
             if i > 1 and j > 1 and ch == b[j - 2] and a[i - 2] == b[j - 1] and ch != a[i - 2]:
-                best = min(best, prev2[j - 2] + COST_SWAP)
+                cost = prev2[j - 2] + COST_SWAP
+                if cost < best:
+                    best = cost
             cur[j] = best
+        # Every way through the table passes through one of two consecutive rows (a swap skips
+        # one row, never two) and costs only add up: past `give_up` in both, the cost is too.
+        if min(cur) > give_up and min(prev) > give_up:
+            return math.inf
         prev2, prev = prev, cur
-    return round(prev[m], 3)
+    return prev[m]
 
 
 def _run_costs(word: str, cost: float) -> list[float]:
@@ -590,6 +625,7 @@ class Speller:
         self.restore = restore
         self._model: accents.AccentModel | None = None
         self._vocabulary = frozenset(w.lower() for w in vocabulary)  # the user's words: never restored
+        self._memo_keys = _TokenKeys()
 
     def edits(self, text: str) -> list[Edit]:
         made = [(start, end, word, s) for start, end, word, s in self.proposals(text) if s.confidence >= MIN_CONFIDENCE]
@@ -615,65 +651,80 @@ class Speller:
         classes = self._model.classes
         places = place_names()
         lower = text.lower()
-        # one regex pass over the lower-cased text finds the words to weigh (set operations, in C)
-        lows = accents.TOKEN.findall(lower) if len(lower) == len(text) else None
-        if lows is not None:
-            present = set(lows)
-            if present.isdisjoint(classes) and present.isdisjoint(places):
+        if len(lower) == len(text):
+            # one regex pass over the lower-cased text finds the words to weigh; lower() keeps each
+            # character a letter, digit, space or mark as it was (checked over all of Unicode), so
+            # these are the tokens of `text`, at the same offsets
+            lows = accents.TOKEN.findall(lower)
+            weighed = self._to_weigh(lows, classes, places)
+            if not weighed:
                 return []
-        matches = list(accents.TOKEN.finditer(text))
-        if lows is None or len(lows) != len(matches):  # lower() changed a length (`İ`): token by token
+            starts = _token_starts(lower, lows[: weighed[-1] + 1])
+            k = self._keys(lows)
+        else:  # lower() changed a length (`İ`): token by token
+            matches = list(accents.TOKEN.finditer(text))
             lows = [m.group().lower() for m in matches]
+            weighed = self._to_weigh(lows, classes, places)
+            starts = [m.start() for m in matches]
             k = accents.keys(lows)
-        else:  # the same tokens, folded in one pass: `translate` keeps every letter a letter
-            k = accents.TOKEN.findall(_NUMBER.sub("0", lower.translate(BASE_LETTER)).replace("\n", "¶"))
-            if len(k) != len(lows):
-                k = accents.keys(lows)
         verbs = list(map(self.lexicon.verbs.__contains__, lows))
         rate = accents.strip_rate(len(_ACCENTED_WORD.findall(text)), lost)
         skip = set(skip)
         out: list[Edit] = []
-        for i, low in enumerate(lows):
-            if (low not in classes and low not in places) or low in self._vocabulary:
+        for i in weighed:
+            start = starts[i]
+            if start in skip:
                 continue
-            match = matches[i]
-            if match.start() in skip:
-                continue
-            if low == match.group():
-                edit = self._restore(match, low, k, verbs, i, False, rate) if low in classes else None
+            low = lows[i]
+            token = text[start : start + len(low)]
+            if low == token:
+                edit = self._restore(text, start, token, low, k, verbs, i, False, rate) if low in classes else None
             else:
-                edit = self._restore_capital(match, k, verbs, i, rate)
+                edit = self._restore_capital(text, start, token, k, verbs, i, rate)
             if edit is not None:
                 out.append(edit)
         return out
 
-    def _restore(self, match, low: str, k: list[str], verbs: list[bool], i: int, capital: bool, rate: float):
-        if low in SLANG or _not_prose(match.string, match.start()):
+    def _to_weigh(self, lows: list[str], classes: Mapping, places: Mapping) -> list[int]:
+        """Positions of the tokens that have several spellings or are a place's name, but the user's words."""
+        vocabulary = self._vocabulary
+        return [i for i, low in enumerate(lows) if (low in classes or low in places) and low not in vocabulary]
+
+    def _keys(self, lows: list[str]) -> list[str]:
+        """The keys of lower-cased tokens (see `_TokenKeys`), each distinct token worked out once."""
+        if len(self._memo_keys) >= MEMO_SIZE:
+            self._memo_keys.clear()
+        return list(map(self._memo_keys.__getitem__, lows))
+
+    def _restore(self, text: str, start: int, token: str, low: str, k, verbs, i: int, capital: bool, rate: float):
+        if low in SLANG or _not_prose(text, start):
             return None
         spellings = self._model.classes[low]
         probs = self._model.probabilities(low, k, verbs, i, capital)
         best, confidence = accents.posterior(low, spellings, probs, rate)
         if confidence < RESTORE_CONFIDENCE:
             return None
-        return Edit(match.start(), match.end(), _same_case(match.group(), best), "spelling", round(confidence, 3))
+        return Edit(start, start + len(token), _same_case(token, best), "spelling", round(confidence, 3))
 
-    def _restore_capital(self, match, k: list[str], verbs: list[bool], i: int, rate: float) -> Edit | None:
-        token = match.group()
-        if not token[1:].islower() or _not_prose(match.string, match.start()):
+    def _restore_capital(self, text: str, start: int, token: str, k, verbs, i: int, rate: float) -> Edit | None:
+        if not token[1:].islower() or _not_prose(text, start):
             return None  # acronyms, CamelCase, addresses
         low = token.lower()
         previous = k[i - 1] if i > 0 else "<s>"
         place = place_names().get(low)
         if place is not None and place != token:
             if low not in self.lexicon.zipf or _place_context(k, i):
-                return Edit(match.start(), match.end(), place, "spelling", PLACE_CONFIDENCE)
+                return Edit(start, start + len(token), place, "spelling", PLACE_CONFIDENCE)
             return None
         if previous in accents.SENTENCE_START and low in self._model.classes:
-            return self._restore(match, low, k, verbs, i, True, rate)
+            return self._restore(text, start, token, low, k, verbs, i, True, rate)
         return None
 
     def proposals(self, text: str) -> list[tuple[int, int, str, Suggestion]]:
         """(start, end, word, suggestion) for every unknown word that has a suggestion."""
+        # most texts have no unknown word: the words alone (no offsets) say so, looked up in C
+        if all(map(self.lexicon.zipf.__contains__, map(str.lower, _WORD.findall(text)))):
+            return []
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         unknown = [w for w in words if w[2].lower() not in self.lexicon.zipf]
         if not unknown:
@@ -786,7 +837,7 @@ class Speller:
             if abs(len(c) - len(lower)) <= max_gap
             and c not in self.lexicon.verbs
             and self.lexicon.zipf[c] >= MIN_ZIPF_EDIT
-            and edit_cost(lower, c) <= limit
+            and edit_cost_within(lower, c, limit)
         }
 
     def _score(self, lower: str, candidate: str, cost: float, doc_vocab) -> Suggestion:
@@ -831,6 +882,37 @@ def _place_context(k: list[str], i: int) -> bool:
     previous = k[i - 1] if i > 0 else ""
     following = k[i + 1] if i + 1 < len(k) else ""
     return previous in PLACE_BEFORE or previous == "/" or (previous == "(" and following == ")")
+
+
+class _TokenKeys(dict):
+    """Lower-cased token -> its key for the accent model's features, worked out on first sight.
+
+    The key is what one pass over the whole folded text (`str.translate`, numbers as `0`, line
+    breaks as `¶`) would give the token: `accents.key`, except that any numeral (`½`) is `0`.
+    """
+
+    def __missing__(self, token: str) -> str:
+        if token == "\n":
+            key = "¶"
+        elif _NUMBER.match(token):
+            key = "0"
+        else:
+            key = token.translate(BASE_LETTER)
+        self[token] = key
+        return key
+
+
+def _token_starts(text: str, tokens: list[str]) -> list[int]:
+    """Where each of `tokens`, the first tokens of `text` (`accents.TOKEN`), starts. Only spaces
+    lie between two of them (a line break is a token), so each starts at the first occurrence of
+    its text after the end of the token before."""
+    starts = []
+    pos = 0
+    for token in tokens:
+        pos = text.find(token, pos)
+        starts.append(pos)
+        pos += len(token)
+    return starts
 
 
 def _lost_accents(typed: str, meant: str) -> bool:
