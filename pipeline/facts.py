@@ -147,6 +147,13 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     sent = span.sent
     window_end = min(following, sent.end)
     kind, subject_role = words.VERBS.get(verb_lemma, (None, None)) if verb is not None else (None, None)
+    inner = next((c for c in verb.children if c.dep_ == "xcomp"), None) if verb_lemma in words.HEDGES else None
+    if inner is not None and _lemma(inner) in words.VERBS:
+        # `A primeira parcela, de R$ 11,4 milhões, deve ser depositada`: the verb after the modal acts
+        verb, verb_lemma = inner, _lemma(inner)
+        kind, subject_role = words.VERBS[verb_lemma]
+    elif inner is not None:
+        kind, subject_role = None, None  # `O contrato de R$ 300 milhões deve substituir …`: no debt
     with_share = noun is None and below is not None and _case(below) == "com"  # `ficou com a maior parte (R$ …)`
     if verb is not None and verb_lemma in words.RECEIVING_WITH and (_case(span.root) == "com" or with_share):
         kind, subject_role = "transfer", "recipient"  # `Janaúba e Salinas ficaram com R$ 2,1 milhões`
@@ -1427,10 +1434,10 @@ def _negated(action: Token) -> bool:
         if token.head == token:
             break
         head = token.head
+        if token.dep_ not in ("xcomp", "ccomp") and head.lemma_.lower() not in words.HEDGES:
+            break  # `deixou o cargo depois de ser denunciado de cobrar R$ 10 mil`: not `deixou de cobrar`
         if head.lemma_.lower() in words.NEGATING_VERBS and head.pos_ in ("VERB", "AUX"):
             return True
-        if token.dep_ not in ("xcomp", "ccomp") and head.lemma_.lower() not in words.HEDGES:
-            break
         token = head
     return False
 

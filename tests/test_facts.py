@@ -367,6 +367,16 @@ ROWS = [
       "recipient": "Coopagreste"}),
     ("A Sudam assinou convênio de R$ 45 milhões com o Cimcero.", "R$ 45 milhões",
      {"lemma": "convênio", "payer": "Superintendência do Desenvolvimento da Amazônia", "recipient": "Cimcero"}),
+    # a modal is no debt: the verb after it acts, or the amount's own noun
+    ("A primeira parcela, de R$ 11,4 milhões, deve ser depositada até outubro na conta do convênio.", "R$ 11,4 milhões",
+     {"lemma": "depositar", "kind": "transfer", "hedged": True}),
+    ("O contrato de R$ 300 milhões deve substituir os serviços emergenciais.", "R$ 300 milhões",
+     {"lemma": "contrato", "kind": "transfer"}),
+    # `deixar de` negates; leaving a post does not
+    ("A prefeitura deixou de repassar R$ 2 milhões ao hospital.", "R$ 2 milhões",
+     {"lemma": "repassar", "negated": True}),
+    ("Severino deixou o cargo em 2005, depois de ser denunciado de cobrar R$ 10 mil para manter o restaurante.",
+     "R$ 10 mil", {"lemma": "cobrar", "negated": False}),
     # `o montante de` names the amount: as the subject it is the amount, not what it describes
     # the conditional: alleged, not confirmed
     ("A empresa M. Brasil teria doado R$ 100 mil ao Diretório Nacional do PT.", "R$ 100 mil",
