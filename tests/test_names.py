@@ -68,6 +68,8 @@ MUST_NOT = [
     ("A Ásia e o Sudeste Asiático crescem.", "Sudeste"),
     ("O Instituto Curie em Paris anunciou.", "Instituto Curie em Paris"),
     ("A Polícia Civil e Ary Chagas de Aguiar chegaram.", "Polícia Civil e Ary Chagas de Aguiar"),
+    # a title, then `de` and a place: no person is left (the model read `Padre de Água Fria` as one)
+    ("Padre de Água Fria terá de pagar R$ 4 mil para que seu recurso seja julgado pelo Vaticano", "de Água Fria"),
 ]
 
 

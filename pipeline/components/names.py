@@ -342,6 +342,8 @@ def _person_core(span: Span) -> Span | None:
     start = span.start
     while span.end - start > 1 and _title_or_byline(span.doc[start]):
         start += 1
+    if start > span.start and span.doc[start].lower_ in CONNECTORS:
+        return None  # `Padre de Água Fria`: after a title, `de` names a place or a body, not a person
     return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
 
 
