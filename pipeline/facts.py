@@ -301,6 +301,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             payer = _subject(ctx, verb)  # `A Sudam assinou convênio de R$ 45 milhões`
         if agreement and recipient is not None and _funds(ctx, recipient) and not (payer and _funds(ctx, payer)):
             payer, recipient = recipient, payer  # `contrato de R$ 1,6 milhão com a Secretaria de Educação`
+    if payer is None and action_token is verb and verb_lemma in words.COMING:
+        payer = _coming_from(ctx, verb)  # `R$ 2 milhões vêm do Ministério da Saúde`
     if payer is None and kind in _GIVING:
         # `a Paraíba recebeu R$ 412 milhões nessa modalidade, repassados pelo FNDE`
         payer = _participle_agent(ctx, span, sent.end)
@@ -721,6 +723,17 @@ _ANAPHOR_RULES.update({fold(noun): rule for noun, rule in _ANAPHOR_RULES.items()
 def _label(ctx: _Context, tok: Token) -> str | None:
     i = ctx.entity_of[tok.i]
     return None if i is None else ctx.entities[i]["label"]
+
+
+def _coming_from(ctx: _Context, verb: Token) -> dict | None:
+    """The party of a verb's `de` phrase (`vêm do Ministério da Saúde`, `saem do Fundo`)."""
+    for child in verb.children:
+        if child.dep_ in ("obl", "obj") and _case(child) in _FROM and _is_party(ctx, child):
+            return _entity_ref(ctx, child, "preposition")
+    return None
+
+
+_FROM = frozenset({"de", "do", "da", "dos", "das"})
 
 
 def _is_party(ctx: _Context, tok: Token) -> bool:

@@ -377,6 +377,9 @@ ROWS = [
      {"lemma": "repassar", "negated": True}),
     ("Severino deixou o cargo em 2005, depois de ser denunciado de cobrar R$ 10 mil para manter o restaurante.",
      "R$ 10 mil", {"lemma": "cobrar", "negated": False}),
+    # a verb of coming: its `de` phrase pays
+    ("Do total, R$ 2 milhões vêm do Ministério da Saúde.", "R$ 2 milhões",
+     {"lemma": "vir", "payer": "Ministério da Saúde"}),
     # `o montante de` names the amount: as the subject it is the amount, not what it describes
     # the conditional: alleged, not confirmed
     ("A empresa M. Brasil teria doado R$ 100 mil ao Diretório Nacional do PT.", "R$ 100 mil",

@@ -207,6 +207,9 @@ AMOUNT_NOUNS: frozenset[str] = frozenset(["montante", "quantia", "importância",
 # The words of such an introduction, between a fine and its amount (`multa no valor total de`).
 AMOUNT_INTRO_WORDS: frozenset[str] = frozenset(["no", "nos", "pelo", "pelos", "valor", "total", "de"])
 
+# Verbs of coming from somewhere: their `de` phrase pays (`R$ 2 milhões vêm do Ministério da Saúde`).
+COMING: frozenset[str] = frozenset(["vir", "sair", "provir"])
+
 # Verbs that only mention an amount (`o salário de R$ 1.412 foi citado`): no fact.
 MENTION_VERBS: frozenset[str] = frozenset(["citar", "mencionar", "comparar"])
 
