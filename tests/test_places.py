@@ -33,6 +33,7 @@ CASES = [
     ("três cidades do Sertão", [("Sertão", "region", None)]),
     ("no Agreste e na Zona da Mata", [("Agreste", "region", None), ("Zona da Mata", "region", None)]),
     ("em Sertão (RS)", [("Sertão", "municipality", "RS")]),
+    ("o acesso à Santa Filomena", [("Santa Filomena", "municipality", None)]),  # PE and PI
     (
         "do Agreste de Pernambuco e do Norte do Piauí",
         [("Agreste de Pernambuco", "region", "PE"), ("Norte do Piauí", "region", "PI")],
@@ -51,6 +52,9 @@ NOT_PLACES = [
     "o secretário municipal de Saúde, João Silva",
     "os secretários de Saúde dos estados",
     "na gestão de Mendonça",
+    # a saint's name with an article is the feast or a club, not the town
+    "No São João, o Governo investiu em cultura",
+    "o Santa Cruz venceu",
 ]
 
 

@@ -118,8 +118,19 @@ def model_places(doc: Doc) -> Iterator[Match]:
         if span.label_ != "LOC" or span._.ptpipe_attrs is not None or fold(span.text) in _STATE_NAMES:
             continue
         places = municipalities().get(span.text)
-        if places:
+        if places and not _saint_with_article(doc.text, span.start_char, span.text):
             yield Match(span.start_char, span.end_char, "LOC", _attributes(places))
+
+
+# A town named after a saint takes no masculine article (`em São João`, `de Santa Cruz`, but `à
+# Santa Filomena`); with one, the name is the saint's feast or a club (`No São João, o Governo`,
+# `o Santa Cruz venceu`).
+_SAINTS = ("São ", "Santa ", "Santo ")
+_ARTICLE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:o|no|do|ao|pelo)\s+$")
+
+
+def _saint_with_article(text: str, start: int, name: str) -> bool:
+    return name.startswith(_SAINTS) and _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def _attributes(places: list) -> dict:
@@ -134,7 +145,7 @@ def _attributes(places: list) -> dict:
 def _municipality(text: str, start: int, end: int, *, listed: bool) -> Match | None:
     name = text[start:end]
     places = municipalities().get(name)
-    if not places or fold(name) in _STATE_NAMES:
+    if not places or fold(name) in _STATE_NAMES or _saint_with_article(text, start, name):
         return None
     uf_after = _UF_AFTER.match(text, end)
     uf = uf_after.group("uf") if uf_after and uf_after.group("uf") in _UFS else None
