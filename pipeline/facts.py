@@ -728,12 +728,9 @@ def _label(ctx: _Context, tok: Token) -> str | None:
 def _coming_from(ctx: _Context, verb: Token) -> dict | None:
     """The party of a verb's `de` phrase (`vêm do Ministério da Saúde`, `saem do Fundo`)."""
     for child in verb.children:
-        if child.dep_ in ("obl", "obj") and _case(child) in _FROM and _is_party(ctx, child):
+        if child.dep_ in ("obl", "obj") and _case(child) in _OF and _is_party(ctx, child):
             return _entity_ref(ctx, child, "preposition")
     return None
-
-
-_FROM = frozenset({"de", "do", "da", "dos", "das"})
 
 
 def _is_party(ctx: _Context, tok: Token) -> bool:
@@ -811,7 +808,7 @@ def _secures(ctx: _Context, party: dict | None) -> bool:
 _LENDER_WORDS = tuple(fold(w).lower() for w in words.LENDERS)
 
 
-_FUNDER_WORDS = tuple(fold(w) for w in words.FUNDERS + words.LENDERS)
+_FUNDER_WORDS = _LENDER_WORDS + tuple(fold(w).lower() for w in words.FUNDERS)
 
 
 def _funds(ctx: _Context, ref: dict) -> bool:

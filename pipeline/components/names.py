@@ -147,12 +147,9 @@ def _after_settlement_word(span: Span) -> bool:
     """`comunidade de Varzinha`, `povoado Malhada`: a settlement's word in lower case, and `de`/`do`/
     `da` or nothing, right before the name."""
     k = span.start - 1
-    if k >= 0 and span.doc[k].lower_ in _OF:
+    if k >= 0 and span.doc[k].lower_ in _NAME_JOINERS:
         k -= 1
     return k >= 0 and span.doc[k].text in SETTLEMENT_WORDS
-
-
-_OF = frozenset({"de", "do", "da", "dos", "das"})
 
 
 def known_names(doc: Doc, ents: list[Span], view: _Words) -> list[Span]:
