@@ -895,6 +895,8 @@ def _subject(ctx: _Context, verb: Token) -> dict | None:
             token = token.head
         elif token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
             token = token.head  # `O Saae arrecada … e prevê investir R$ 95 milhões`: the subject is shared
+        elif token.dep_ == "parataxis" and any(t.text == ":" for t in ctx.doc[token.head.i : token.i]):
+            token = token.head  # `O município de Quixadá foi o mais beneficiado: vai receber R$ 3,1 milhões`
         else:
             break
     return None
@@ -957,13 +959,15 @@ def _antecedent(ctx: _Context, que: Token) -> dict | None:
 
 def _fine_before(span: Span, verb: Token) -> bool:
     """Is the verb's object a fine noun right before the amount (`multa de`, `multa individual no
-    valor de`)?"""
-    return any(
-        c.dep_ == "obj"
-        and words.NOUNS.get(c.lemma_.lower()) == "fine"
-        and (0 < span.start - c.i <= 2 or (0 < span.start - c.i <= 6 and _introduces(span.doc[c.i + 1 : span.start])))
-        for c in verb.children
-    )
+    valor de`)? The noun may hang elsewhere in the verb's clause: `aplicou ao ex-gestor multa de
+    R$ 43,5 mil` is parsed with `multa` under `ex-gestor`."""
+    doc = span.doc
+    for k in range(span.start - 2, max(span.start - 7, -1), -1):
+        noun = doc[k]
+        if words.NOUNS.get(noun.lemma_.lower()) == "fine":
+            near = span.start - k <= 2 or _introduces(doc[k + 1 : span.start])
+            return near and (noun.head == verb or verb in noun.ancestors)
+    return False
 
 
 def _introduces(words_between: Span) -> bool:
@@ -1279,12 +1283,13 @@ def _named(ctx: _Context, body: list[Token]) -> dict | None:
         if (
             first.pos_ == "NOUN"
             and "Plur" in first.morph.get("Number")
-            and first.lemma_.lower() not in words.PEOPLE_NOUNS
             and len(body) > 2
             and body[1].lower_ in words.FROM
             and _is_party(ctx, body[2])
+            # people are paid as themselves, unless the phrase names where they are
+            and (first.lemma_.lower() not in words.PEOPLE_NOUNS or _label(ctx, body[2]) in words.PLACE_LABELS)
         ):
-            return _entity_ref(ctx, body[2], "preposition")  # `a hospitais de Arapiraca e …`
+            return _entity_ref(ctx, body[2], "preposition")  # `a hospitais de Arapiraca`, `a agricultores do Semiárido`
         if first.lemma_.lower() in words.SERVICE_NETWORKS:
             # `para a rede de urgência e emergência do Norte de Minas`: the place the network serves
             for k in range(1, min(len(body) - 1, 8)):

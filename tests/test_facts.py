@@ -398,6 +398,16 @@ ROWS = [
     # a network the money goes to stands for the place it serves
     ("O secretário anunciou que o Estado vai repassar mais R$ 2,3 milhões para a rede de urgência e emergência do "
      "Norte de Minas até 30 de junho.", "R$ 2,3 milhões", {"lemma": "repassar", "recipient": "Norte de Minas"}),
+    # people paid where they are: the place; people paid as themselves: no place
+    ("O MDA libera R$ 412 milhões do Garantia-Safra a agricultores do Semiárido.", "R$ 412 milhões",
+     {"lemma": "liberar", "recipient": "Semiárido"}),
+    ("O instituto paga R$ 300 a estudantes de Roraima.", "R$ 300", {"lemma": "pagar", "recipient": "Roraima"}),
+    # a fine noun the parse hangs under the one fined: the court that applies it collects it
+    ("Além do débito, o Tribunal de Contas do Estado do Maranhão aplicou ao ex-gestor multa de R$ 43,5 mil.",
+     "R$ 43,5 mil", {"lemma": "aplicar", "kind": "fine", "recipient": "Tribunal de Contas do Estado do Maranhão"}),
+    # the clause after a colon shares the subject of the one before it
+    ("O município de Quixadá foi o mais beneficiado: vai receber R$ 3,1 milhões da Secretaria das Cidades.",
+     "R$ 3,1 milhões", {"lemma": "receber", "recipient": "Quixadá", "payer": "Secretaria das Cidades"}),
 ]  # fmt: skip
 
 
