@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..lang.pt.places import FIELD_HEADS, PLACE_CUES, municipalities
 from ..lang.pt.states import STATES
 from ..textutil import fold
-from ._spans import Match, set_entities
+from ._spans import Match, doc_text, set_entities
 
 # Runs of capitalised words, joined by the small words of place names (`Palmeira dos Índios`).
 # (joined by spaces, never across a line break)
@@ -118,7 +118,8 @@ def model_places(doc: Doc) -> Iterator[Match]:
         if span.label_ != "LOC" or span._.ptpipe_attrs is not None or fold(span.text) in _STATE_NAMES:
             continue
         places = municipalities().get(span.text)
-        if places and not _saint_with_article(doc.text, span.start_char, span.text):
+        # doc_text: `doc.text` joins every token anew at each call (it was most of this stage's time)
+        if places and not _saint_with_article(doc_text(doc), span.start_char, span.text):
             yield Match(span.start_char, span.end_char, "LOC", _attributes(places))
 
 
