@@ -49,6 +49,9 @@ def test_acronym_defined_in_document_is_found_everywhere():
         ("o TCU auditou", "TCU", "ORG"),
         ("recursos do FPM", "FPM", "PROGRAM"),
         ("a Prefeitura de Montes Claros informou", "Prefeitura de Montes Claros", "ORG"),
+        # PT-PT's municipal council and a Brazilian town council, whole
+        ("a Câmara de Braga aprovou", "Câmara de Braga", "ORG"),
+        ("a Câmara de Vereadores de Picos votou", "Câmara de Vereadores de Picos", "ORG"),
         ("a Secretaria de Estado de Saúde de Minas Gerais e", "Secretaria de Estado de Saúde de Minas Gerais", "ORG"),
         (
             "o Ministério da Integração e do Desenvolvimento Regional",

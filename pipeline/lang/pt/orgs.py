@@ -51,6 +51,7 @@ ORG_HEADS: tuple[str, ...] = (
     "Corpo de Bombeiros",
     "Câmara dos Deputados",
     "Câmara Municipal",
+    "Câmara de",  # `Câmara de Braga` (PT-PT: the municipal council), `Câmara de Vereadores de Picos`
     "Defensoria Pública",
     "Defesa Civil",
     "Delegacia",
