@@ -225,7 +225,9 @@ PAYER_OF: frozenset[str] = frozenset(
 
 # How the names of a municipality's own bodies start: `o município` may stand for `Prefeitura de
 # Parnamirim` where the municipality is named only inside it.
-MUNICIPAL_ORG_PREFIXES: tuple[str, ...] = ("Prefeitura de", "Prefeitura do", "Prefeitura da", "Câmara Municipal de", "Câmara de")
+MUNICIPAL_ORG_PREFIXES: tuple[str, ...] = (
+    "Prefeitura de", "Prefeitura do", "Prefeitura da", "Câmara Municipal de", "Câmara de",
+)  # fmt: skip
 
 # Common nouns for a municipality's own body: with no such body named, `a prefeitura` is the
 # municipality last named (`Em Bacabal (MA), a prefeitura deixou de receber …`).
