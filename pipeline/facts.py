@@ -271,6 +271,8 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
             payer, recipient = recipient, None  # `custou R$ 84 milhões ao Estado`
         elif verb_lemma in words.APPROVING and noun is not None and words.NOUNS[noun.lemma_.lower()] in _LENT:
             payer = source if source_adjacent else subject  # `o BID aprovou empréstimo de US$ 150 milhões`
+        elif verb_lemma in words.APPROVING and noun is None and subject is not None and _funds(ctx, subject):
+            payer = subject  # `Fundo Amazônia aprova R$ 45 milhões para bombeiros`: a funder approves what it pays
         if payer is None and source is not None and source_adjacent and subject_role != "recipient":
             payer = source  # `sendo R$ 4,2 milhões da Funasa`, `aprova R$ 60 milhões do FNE`
     else:

@@ -405,6 +405,11 @@ ROWS = [
     # a fine noun the parse hangs under the one fined: the court that applies it collects it
     ("Além do débito, o Tribunal de Contas do Estado do Maranhão aplicou ao ex-gestor multa de R$ 43,5 mil.",
      "R$ 43,5 mil", {"lemma": "aplicar", "kind": "fine", "recipient": "Tribunal de Contas do Estado do Maranhão"}),
+    # a funder approves what it pays; a legislature approving a budget pays nothing
+    ("O Fundo Amazônia aprovou R$ 45 milhões para os bombeiros do Acre.", "R$ 45 milhões",
+     {"lemma": "aprovar", "payer": "Fundo Amazônia"}),
+    ("A Assembleia Legislativa aprovou R$ 45 milhões para a saúde.", "R$ 45 milhões",
+     {"lemma": "aprovar", "payer": None}),
     # the clause after a colon shares the subject of the one before it
     ("O município de Quixadá foi o mais beneficiado: vai receber R$ 3,1 milhões da Secretaria das Cidades.",
      "R$ 3,1 milhões", {"lemma": "receber", "recipient": "Quixadá", "payer": "Secretaria das Cidades"}),

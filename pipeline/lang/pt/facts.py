@@ -287,6 +287,7 @@ LENDERS: tuple[str, ...] = (
 FUNDERS: tuple[str, ...] = (
     "ministério", "secretaria", "governo", "união", "fundo", "superintendência", "fundação nacional",
     "agência nacional", "departamento nacional",
+    "comissão de coordenação",  # PT-PT: a CCDR manages the regional funds (`CCDR Centro aprova 7,8 milhões`)
 )  # fmt: skip
 
 # A network or system that money goes to stands for the place it serves (`repassar R$ 2,3 milhões para
