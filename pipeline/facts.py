@@ -202,7 +202,9 @@ def _fact(ctx: _Context, span: Span, following: int) -> dict | None:
     paid = action_token is verb and verb_lemma in words.PAYING and not _passive(verb)
     spending = action_token is verb and verb_lemma in words.SPENDING  # `gastou 420 mil euros em reparações`
     deposited = action_token is verb and verb_lemma in words.DEPOSITING  # `depositou R$ 41 milhões no Fundo`
-    tail = _tail(ctx, span, window_end, kind, agreement=agreement, paid=paid, spending=spending, deposited=deposited)
+    raised = action_token is verb and verb_lemma in words.RAISING  # `capta R$ 7,5 milhões na Finep`
+    flags = {"agreement": agreement, "paid": paid, "spending": spending, "deposited": deposited, "raised": raised}
+    tail = _tail(ctx, span, window_end, kind, **flags)
     recipient, purpose, place_in, source, source_adjacent = tail
     if verb_lemma in words.SECURING and source is not None and action_token is verb:
         subject_role = "recipient"  # `A Câmara de Évora garantiu 2,8 milhões de euros do Alentejo 2030`
@@ -817,7 +819,8 @@ def _funds(ctx: _Context, ref: dict) -> bool:
     """Is the party a body that funds (a ministry, a secretariat, a government, a fund, a bank)? Not
     a state's name: `com municípios do Oeste do Paraná` names the state inside the party."""
     ent = ctx.entities[ref["entity"]]
-    return ent["label"] == "ORG" and fold(ent["canonical"]).lower().startswith(_FUNDER_WORDS)
+    names = (ent["canonical"], ent["attributes"].get("acronym") or "")  # `Finep`: the lenders' table has it
+    return ent["label"] == "ORG" and any(fold(name).lower().startswith(_FUNDER_WORDS) for name in names)
 
 
 def _lender(ctx: _Context, noun: Token, verb: Token | None) -> dict | None:
@@ -1104,6 +1107,7 @@ def _tail(
     paid: bool = False,
     spending: bool = False,
     deposited: bool = False,
+    raised: bool = False,
 ) -> tuple:
     """What the words right after the amount say: recipient (`para X`, `ao município de X`), purpose
     (`para custear …`, `destinados à merenda`, `em obras`), place (`em Castanhal`), source (`do MEC`),
@@ -1235,6 +1239,9 @@ def _tail(
                     place = {"entity": party["entity"], "from_context": False}
                 elif deposited and label in ("ORG", "PROGRAM") and recipient is None:
                     recipient = party  # `aportou R$ 800 mil no Fundo de Aval Feirense`
+                elif raised and label == "ORG" and source is None and _funds(ctx, party):
+                    source = party  # `capta R$ 7,5 milhões na Finep`: where it comes from
+                    source_adjacent = i == span.end
                 elif (
                     party is None
                     and (thing := next((t for t in body if t.pos_ != "NUM"), first)).pos_ == "NOUN"

@@ -410,6 +410,13 @@ ROWS = [
      {"lemma": "aprovar", "payer": "Fundo Amazônia"}),
     ("A Assembleia Legislativa aprovou R$ 45 milhões para a saúde.", "R$ 45 milhões",
      {"lemma": "aprovar", "payer": None}),
+    # money raised `na Finep` comes from the Finep (a lender known by its acronym)
+    ("A Universidade Federal do Cariri capta R$ 7,5 milhões na Finep para um laboratório.", "R$ 7,5 milhões",
+     {"lemma": "captar", "payer": "Financiadora de Estudos e Projetos",
+      "recipient": "Universidade Federal do Cariri"}),
+    # a court's division stands for the court named before
+    ("A 3ª Vara Federal de Londrina repassa as penas às entidades. Em 2024, a vara distribuiu R$ 410 mil.",
+     "R$ 410 mil", {"lemma": "distribuir", "payer": "Vara Federal de Londrina"}),
     # the clause after a colon shares the subject of the one before it
     ("O município de Quixadá foi o mais beneficiado: vai receber R$ 3,1 milhões da Secretaria das Cidades.",
      "R$ 3,1 milhões", {"lemma": "receber", "recipient": "Quixadá", "payer": "Secretaria das Cidades"}),

@@ -263,6 +263,8 @@ DIRECT_ONLY: frozenset[str] = frozenset(["contratar", "apoiar", "reforçar", "at
 # Verbs whose `em` phrase naming a body or a fund receives (`aportou R$ 800 mil no Fundo de Aval
 # Feirense`, `depositou R$ 41 milhões no Fundo Soberano de Maricá`), where `em` names a place otherwise.
 DEPOSITING: frozenset[str] = frozenset(["depositar", "aportar"])
+# ...and verbs whose `em` funder is where the money comes from (`capta R$ 7,5 milhões na Finep`).
+RAISING: frozenset[str] = frozenset(["captar", "obter", "conseguir"])
 
 # Verbs whose object does what their infinitive says (`condenou a Prefeitura de Ipatinga a pagar`,
 # `manda ex-prefeito devolver`): the infinitive's subject is that object, never theirs.
@@ -409,6 +411,7 @@ ANAPHORS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...] | str, ...] | st
     "departamento": (frozenset({"ORG"}), (("departamento",),)),
     "superintendência": (frozenset({"ORG"}), (("superintendência",),)),
     "tribunal": (frozenset({"ORG"}), (("tribunal",),)),
+    "vara": (frozenset({"ORG"}), (("vara",),)),  # a court's division: `a 3ª Vara Federal de Londrina`
     "colegiado": (frozenset({"ORG"}), (("tribunal", "câmara", "conselho"),)),  # a court's chamber
     "câmara": (frozenset({"ORG"}), (("câmara",),)),
     "assembleia": (frozenset({"ORG"}), (("assembleia",),)),
