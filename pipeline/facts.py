@@ -1172,6 +1172,8 @@ def _tail(
             continue
         # the model tags `a` before a name DET (`repassa R$ 8 milhões a Caruaru`)
         is_prep = tok.pos_ in _PREPOSITION or (tok.dep_ == "case" and low in words.TO)
+        if i == span.end and low in ("a", "as") and tok.dep_ == "det" and (paid or kind == "transfer"):
+            is_prep = True  # `pagou R$ 2,1 milhões a empresa Rota Potiguar`: `à` typed without its accent
         if paid and low in words.PAID_FOR and purpose is None and is_prep:
             j = _phrase_end(doc, i + 1, end)
             body = [t for t in doc[i + 1 : j] if t.pos_ != "DET"]

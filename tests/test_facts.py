@@ -414,6 +414,9 @@ ROWS = [
     ("A Universidade Federal do Cariri capta R$ 7,5 milhões na Finep para um laboratório.", "R$ 7,5 milhões",
      {"lemma": "captar", "payer": "Financiadora de Estudos e Projetos",
       "recipient": "Universidade Federal do Cariri"}),
+    # `a` typed for `à` right after the amount paid
+    ("Segundo a auditoria, a prefeitura pagou R$ 2,1 milhões a empresa Rota Potiguar Transportes Ltda. por rotas.",
+     "R$ 2,1 milhões", {"lemma": "pagar", "recipient": "Rota Potiguar Transportes Ltda."}),
     # a court's division stands for the court named before
     ("A 3ª Vara Federal de Londrina repassa as penas às entidades. Em 2024, a vara distribuiu R$ 410 mil.",
      "R$ 410 mil", {"lemma": "distribuir", "payer": "Vara Federal de Londrina"}),
