@@ -1139,6 +1139,9 @@ def _tail(
             continue
         if "\n" in tok.text_with_ws and i > span.end:
             break  # a headline ends at its line (`… em compensação por usinas eólicas` + the date line)
+        if i > span.end and ctx.entity_of[i] is not None and ctx.entity_of[i] == ctx.entity_of[i - 1]:
+            i += 1  # a word inside a name (`do Programa Nacional de Apoio ao Transporte`): not the clause's `ao`
+            continue
         if tok.pos_ == "CCONJ" and i + 1 < end and doc[i + 1].pos_ in ("DET", "PRON"):
             break  # `custa R$ 11,3 milhões e a diferença será paga …`: another clause
         if low in words.ASIDES and tok.pos_ in _PREPOSITION and next_free == i:

@@ -417,6 +417,10 @@ ROWS = [
     # `a` typed for `à` right after the amount paid
     ("Segundo a auditoria, a prefeitura pagou R$ 2,1 milhões a empresa Rota Potiguar Transportes Ltda. por rotas.",
      "R$ 2,1 milhões", {"lemma": "pagar", "recipient": "Rota Potiguar Transportes Ltda."}),
+    # `ao` inside a programme's name is no recipient
+    ("A gestão informou que gasta R$ 190 mil com o transporte e recebe R$ 310 mil por ano do Programa Nacional "
+     "de Apoio ao Transporte do Escolar (Pnate), do FNDE.",
+     "R$ 310 mil", {"lemma": "receber", "recipient": None}),
     # a court's division stands for the court named before
     ("A 3ª Vara Federal de Londrina repassa as penas às entidades. Em 2024, a vara distribuiu R$ 410 mil.",
      "R$ 410 mil", {"lemma": "distribuir", "payer": "Vara Federal de Londrina"}),
