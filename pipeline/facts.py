@@ -967,7 +967,7 @@ def _fine_before(span: Span, verb: Token) -> bool:
     valor de`)? The noun may hang elsewhere in the verb's clause: `aplicou ao ex-gestor multa de
     R$ 43,5 mil` is parsed with `multa` under `ex-gestor`."""
     doc = span.doc
-    for k in range(span.start - 2, max(span.start - 7, -1), -1):
+    for k in range(span.start - 1, max(span.start - 7, -1), -1):
         noun = doc[k]
         if words.NOUNS.get(noun.lemma_.lower()) == "fine":
             near = span.start - k <= 2 or _introduces(doc[k + 1 : span.start])
