@@ -29,6 +29,8 @@ CASES = [
     ("a ERS-130 e a MG-120", [("ERS-130", "road", None), ("MG-120", "road", None)]),
     ("o Norte e o Nordeste", [("Norte", "region", None), ("Nordeste", "region", None)]),
     ("produtores do Norte de Minas", [("Norte de Minas", "region", None)]),
+    # a headline's region, whole, though the next line starts with a capital
+    ("hospitais do Sul de Minas\n\nPublicado em 22/09/2025", [("Sul de Minas", "region", None)]),
     ("o interior da Amazônia", [("Amazônia", "region", None)]),
     ("três cidades do Sertão", [("Sertão", "region", None)]),
     ("no Agreste e na Zona da Mata", [("Agreste", "region", None), ("Zona da Mata", "region", None)]),

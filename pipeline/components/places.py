@@ -54,7 +54,7 @@ REGION = regex.compile(
     r"(?:\s+(?:de\s+Minas|do\s+Brasil|do\s+país|fluminense|goiano|mineiro|paulista|baiano"
     r"|d[eoa]\s+(?P<state>" + _STATE_NAMES_RX + r")))?)"
     r"(?![\p{L}\-])"
-    r"(?!\s+\p{Lu})"  # `Sudeste Asiático`, `Norte Shopping`: part of another name
+    r"(?![^\S\n]+\p{Lu})"  # `Sudeste Asiático`, `Norte Shopping`: part of another name (on the same line)
 )
 COMMON_ZIPF = 3.0  # a one-word name more common than this as a word needs a cue
 
